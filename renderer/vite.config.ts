@@ -1,0 +1,12 @@
+import react from '@vitejs/plugin-react';
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vite';
+import { cspMetaPlugin } from './csp-plugin';
+
+/** The renderer alone: used by the Playwright harness (production bundle in renderer/dist). */
+export default defineConfig({
+  root: fileURLToPath(new URL('.', import.meta.url)),
+  base: './',
+  plugins: [react(), cspMetaPlugin()],
+  build: { outDir: 'dist', emptyOutDir: true, sourcemap: true, target: 'chrome130' },
+});

@@ -1,0 +1,18 @@
+import type { ContractShape } from './define';
+import { connectionsContract } from './contracts/connections';
+import { containersContract } from './contracts/containers';
+import { hostsContract } from './contracts/hosts';
+
+/**
+ * Every method the renderer can call, as data. Channels, the preload allow-list, the router's
+ * handler table and the renderer client's types all derive from this object (ARCHITECTURE §1).
+ * Each domain keeps its part in `contracts/<domain>.ts`.
+ */
+export const contract = {
+  ...hostsContract,
+  ...connectionsContract,
+  ...containersContract,
+} satisfies ContractShape;
+
+export type Contract = typeof contract;
+export type MethodName = keyof Contract & string;

@@ -53,6 +53,11 @@ export function parseArgs(argv: readonly string[], spec: { booleans?: readonly s
   };
 }
 
+/** A usage error: the CLI prints the command's usage with it and exits 2. */
+export function usageError(message: string): AppError {
+  return usage(message);
+}
+
 function usage(message: string): AppError {
   return new AppError('INVALID_INPUT', message, { usage: true });
 }

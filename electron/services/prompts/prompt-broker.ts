@@ -58,7 +58,7 @@ export function createPromptBroker(defaultTimeoutMs = 5 * 60_000): PromptBroker 
           pending,
           resolve: (answer) => {
             cleanup();
-            resolve(answer as AnswerOf<typeof type>);
+            (resolve as (value: unknown) => void)(answer);
           },
           reject: (error) => {
             cleanup();

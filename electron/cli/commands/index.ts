@@ -1,0 +1,6 @@
+import type { CliCommand } from '../command';
+import { containersCommand } from './containers';
+import { hostsCommand } from './hosts';
+
+/** Every `hangar` command, in the order `hangar --help` lists them. */
+export const cliCommands: readonly CliCommand[] = [hostsCommand, containersCommand];

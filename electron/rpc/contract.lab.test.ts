@@ -101,7 +101,7 @@ describe('contract through the router, on the lab', () => {
     const group = listed.groups.find((g) => g.project === project);
     expect(group?.containers.map((c) => [c.service, c.state])).toEqual([['web', 'running']]);
 
-    const notRefused = await call('hostKeys.replace', { hostId: host.id });
+    const notRefused = await call('hostKeys.replace', { hostId: host.id, fingerprint: expected });
     expect(!notRefused.ok && notRefused.error.code).toBe('INVALID_INPUT');
 
     const renamed = await value<HostConfig>('hosts.update', { ...host, name: 'lab (renamed)' });
@@ -134,7 +134,9 @@ describe('contract through the router, on the lab', () => {
     expect(refused.error.details).toMatchObject({ fingerprint: newFingerprint, previousFingerprint: trustedFingerprint });
     expect(refused.error.details?.previousTrustedAt).toEqual(expect.any(String));
 
-    expect(await value('hostKeys.replace', { hostId: host.id })).toEqual({ replaced: true });
+    const wrong = await call('hostKeys.replace', { hostId: host.id, fingerprint: trustedFingerprint });
+    expect(!wrong.ok && wrong.error.code).toBe('INVALID_INPUT');
+    expect(await value('hostKeys.replace', { hostId: host.id, fingerprint: newFingerprint })).toEqual({ replaced: true });
     const again = await call('connections.connect', { hostId: host.id });
     expect(again.ok && (again.value as ConnectionState).state).toBe('connected');
     prompts.cancel();

@@ -1,6 +1,7 @@
 import type { CliCommand } from '../command';
 import { containersCommand } from './containers';
+import { envCheckCommand } from './env-check';
 import { hostsCommand } from './hosts';
 
 /** Every `hangar` command, in the order `hangar --help` lists them. */
-export const cliCommands: readonly CliCommand[] = [hostsCommand, containersCommand];
+export const cliCommands: readonly CliCommand[] = [hostsCommand, containersCommand, envCheckCommand];

@@ -4,6 +4,12 @@ import type { Services } from '../../app/create-services';
 import type { Handlers } from '../router';
 
 /** Connecting, state and prompt streams, and the deliberate "replace host key" action. */
+/** `host` or `[host]:port` (known_hosts naming) back to host and port. */
+function parseKnownHostsName(label: string): { host: string; port: number } {
+  const bracketed = /^\[(.+)\]:(\d+)$/.exec(label);
+  return bracketed === null ? { host: label, port: 22 } : { host: bracketed[1] ?? label, port: Number(bracketed[2]) };
+}
+
 export function connectionsHandlers({ hosts, connections, prompts, knownHosts }: Services): Handlers<typeof connectionsContract> {
   return {
     'connections.connect': ({ hostId }, ctx) => connections.connect(hostId, ctx.signal),
@@ -12,18 +18,19 @@ export function connectionsHandlers({ hosts, connections, prompts, knownHosts }:
     'prompts.watch': (_input, ctx) => prompts.watch(ctx.signal),
     'prompts.answer': (answer) => ({ accepted: prompts.answer(answer) }),
     /**
-     * Accepts exactly the key the last refusal showed: the renderer never sends key material,
-     * so a replace can only confirm what the user saw in the refusal dialog.
+     * Accepts exactly the key the last refusal showed, and only if the user confirmed that
+     * fingerprint: the renderer never sends key material. The refusal names the endpoint whose
+     * key changed, which may be a ProxyJump hop rather than the host itself.
      */
-    'hostKeys.replace': async ({ hostId }) => {
-      const host = await hosts.get(hostId);
-      if (host.kind !== 'ssh') throw new AppError('INVALID_INPUT', '"This computer" has no SSH host key to replace.');
+    'hostKeys.replace': async ({ hostId, fingerprint }) => {
+      await hosts.get(hostId);
       const refused = connections.states().find((s) => s.hostId === hostId)?.error;
-      const fingerprint = refused?.code === 'SSH_HOST_KEY_MISMATCH' ? refused.details?.fingerprint : undefined;
-      if (typeof fingerprint !== 'string') {
-        throw new AppError('INVALID_INPUT', 'There is no refused key to accept for this host. Connect first; if its key changed, the refusal offers "Replace key".');
+      const details = refused?.code === 'SSH_HOST_KEY_MISMATCH' ? refused.details : undefined;
+      if (details?.fingerprint !== fingerprint || typeof details.hostLabel !== 'string') {
+        throw new AppError('INVALID_INPUT', 'That key is not the one Hangar refused for this host. Connect again and confirm the fingerprint shown in the refusal.');
       }
-      await knownHosts.replace(host.address, host.port, fingerprint);
+      const { host, port } = parseKnownHostsName(details.hostLabel);
+      await knownHosts.replace(host, port, fingerprint);
       return { replaced: true };
     },
   };

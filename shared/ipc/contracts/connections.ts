@@ -8,6 +8,7 @@ import {
   hostKeyPromptSchema,
   passphraseAnswerSchema,
   passphrasePromptSchema,
+  sha256FingerprintSchema,
 } from '../../schemas/connection';
 
 const hostIdInput = z.object({ hostId: z.string().min(1) });
@@ -44,5 +45,6 @@ export const connectionsContract = {
   'connections.watch': stream(z.object({}), connectionStateSchema),
   'prompts.watch': stream(z.object({}), promptEventSchema),
   'prompts.answer': rpc(promptAnswerSchema, z.object({ accepted: z.boolean() })),
-  'hostKeys.replace': rpc(hostIdInput, z.object({ replaced: z.boolean() })),
+  /** The fingerprint the user confirmed in the refusal dialog; it must equal the refused key's. */
+  'hostKeys.replace': rpc(z.object({ hostId: z.string().min(1), fingerprint: sha256FingerprintSchema }), z.object({ replaced: z.boolean() })),
 };

@@ -5,14 +5,15 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 
-rmSync('test-results', { recursive: true, force: true });
-mkdirSync('test-results', { recursive: true });
+rmSync('reports', { recursive: true, force: true });
+mkdirSync('reports', { recursive: true });
 const steps = [
   ['types', 'npx', ['tsc', '-p', 'tsconfig.node.json', '--noEmit']],
   ['types (web)', 'npx', ['tsc', '-p', 'tsconfig.web.json', '--noEmit']],
+  ['types (e2e)', 'npx', ['tsc', '-p', 'tsconfig.e2e.json', '--noEmit']],
   ['lint', 'npx', ['eslint', '--max-warnings=0', '.']],
-  ['unit', 'npx', ['vitest', 'run', '--project', 'unit', '--reporter=default', '--reporter=json', '--outputFile.json=test-results/vitest-unit.json']],
-  ['lab', 'npx', ['vitest', 'run', '--project', 'lab', '--reporter=default', '--reporter=json', '--outputFile.json=test-results/vitest-lab.json']],
+  ['unit', 'npx', ['vitest', 'run', '--project', 'unit', '--reporter=default', '--reporter=json', '--outputFile.json=reports/vitest-unit.json']],
+  ['lab', 'npx', ['vitest', 'run', '--project', 'lab', '--reporter=default', '--reporter=json', '--outputFile.json=reports/vitest-lab.json']],
   ['renderer build', 'npm', ['run', 'build:renderer']],
   ['e2e', 'npx', ['playwright', 'test']],
 ];
@@ -30,15 +31,15 @@ for (const [name, cmd, args] of steps) {
 }
 
 const totals = { passed: 0, failed: 0, skipped: 0 };
-for (const file of ['test-results/vitest-unit.json', 'test-results/vitest-lab.json']) {
+for (const file of ['reports/vitest-unit.json', 'reports/vitest-lab.json']) {
   if (!existsSync(file)) continue;
   const report = JSON.parse(readFileSync(file, 'utf8'));
   totals.passed += report.numPassedTests ?? 0;
   totals.failed += report.numFailedTests ?? 0;
   totals.skipped += (report.numPendingTests ?? 0) + (report.numTodoTests ?? 0);
 }
-if (existsSync('test-results/playwright.json')) {
-  const stats = JSON.parse(readFileSync('test-results/playwright.json', 'utf8')).stats ?? {};
+if (existsSync('reports/playwright.json')) {
+  const stats = JSON.parse(readFileSync('reports/playwright.json', 'utf8')).stats ?? {};
   totals.passed += (stats.expected ?? 0) + (stats.flaky ?? 0);
   totals.failed += stats.unexpected ?? 0;
   totals.skipped += stats.skipped ?? 0;

@@ -1,0 +1,4 @@
+#!/bin/sh
+set -e
+python3 manage.py wait_for_db
+python3 manage.py migrate

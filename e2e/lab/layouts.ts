@@ -1,0 +1,44 @@
+import type { FaultName, Layout } from './faults';
+import { writeCommunityLayout } from './layout-community';
+
+/** How a layout is written: the ports the proxy publishes and the faults to bake in. */
+export interface LayoutOptions {
+  httpPort: number;
+  httpsPort: number;
+  faults: ReadonlySet<FaultName>;
+  /** True when re-writing a running lab whose database volume already exists. */
+  existingData: boolean;
+}
+
+/** The files of a layout as written on the "server" and how to drive and probe them. */
+export interface LayoutFiles {
+  projectName: string;
+  composeDir: string;
+  /** Relative to composeDir, in `-f` order. */
+  composeFiles: string[];
+  /** `--env-file` for compose interpolation (community: plane.env), relative to composeDir. */
+  interpolationEnvFile?: string;
+  /** Every env file a user of this layout edits: file name → absolute path. */
+  envFiles: Record<string, string>;
+  services: string[];
+  /** The service expected to exit (code 0): the migrator. */
+  oneShot: string;
+  /** Options for the frontend bundles (the split layout bakes its API URL in). */
+  imageOptions: { apiBaseUrl?: string; tagSuffix?: string };
+  hostNames: string[];
+  urls: { web: string; api: string; live: string };
+  tls?: { caCertPath: string };
+  /** A request that answers 200 once Plane is up. */
+  readinessProbe: { path: string; headers?: Record<string, string>; tls?: { servername: string; ca: string } };
+}
+
+/** Writes the files of `layout` under `root` and says how to run them. */
+export function writeLayout(layout: Layout, root: string, opts: LayoutOptions): Promise<LayoutFiles> {
+  switch (layout) {
+    case 'community':
+      return writeCommunityLayout(root, opts);
+    case 'split':
+    case 'dokploy':
+      throw new Error(`The ${layout} layout is not built yet; use --layout community.`);
+  }
+}

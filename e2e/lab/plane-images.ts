@@ -1,0 +1,140 @@
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { ImageEntry, ImageSpec } from './image-build';
+
+/** Where the lab's service code lives; every app also runs directly on the host from here. */
+export const APPS_DIR = join(dirname(fileURLToPath(import.meta.url)), 'apps');
+/** Copies of ../shared/fixtures the lab derives its files from (tests must not depend on ../shared). */
+export const FIXTURES_DIR = join(dirname(fileURLToPath(import.meta.url)), 'fixtures');
+const WS_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'node_modules', 'ws');
+
+/** Plane release the lab impersonates; `/api/instances/` reports it as `current_version`. */
+export const LAB_RELEASE = 'v1.3.1';
+
+/** Image refs per Plane image, as the compose files name them (only the registry part differs). */
+export const labImages = {
+  backend: `hangar-lab/plane-backend:${LAB_RELEASE}`,
+  frontend: `hangar-lab/plane-frontend:${LAB_RELEASE}`,
+  space: `hangar-lab/plane-space:${LAB_RELEASE}`,
+  admin: `hangar-lab/plane-admin:${LAB_RELEASE}`,
+  live: `hangar-lab/plane-live:${LAB_RELEASE}`,
+  proxy: `hangar-lab/plane-proxy:${LAB_RELEASE}`,
+  postgres: 'hangar-lab/postgres:15.7-alpine',
+  valkey: 'hangar-lab/valkey:7.2.11-alpine',
+  rabbitmq: 'hangar-lab/rabbitmq:3.13.6-management-alpine',
+  minio: 'hangar-lab/minio:latest',
+} as const;
+
+/**
+ * Every image a layout needs. `apiBaseUrl` is baked into the frontend bundles at "build time",
+ * like VITE_API_BASE_URL in the split layout: the running container cannot change it, which is
+ * exactly the trap the `frontend-api-url-mismatch` fault reproduces. `tagSuffix` keeps a
+ * layout-specific bundle from overwriting the community one.
+ */
+export function planeImageSpecs(opts: { apiBaseUrl?: string; tagSuffix?: string } = {}): ImageSpec[] {
+  const suffix = opts.tagSuffix ?? '';
+  const node = { PORT: '3000', NODE_ENV: 'production' };
+  const frontend = (ref: string, basePath: string, title: string): ImageSpec => ({
+    ref: `${ref}${suffix}`,
+    entries: [...dirEntries(join(APPS_DIR, 'static'), '/app'), ...bundle(basePath, title, opts.apiBaseUrl ?? '')],
+    cmd: ['node', '/app/server.mjs'],
+    env: { ...node, BASE_PATH: basePath, STATIC_ROOT: '/app/dist' },
+    workdir: '/app',
+    expose: [3000],
+  });
+  return [
+    {
+      ref: labImages.backend,
+      entries: dirEntries(join(APPS_DIR, 'api'), '/code'),
+      cmd: ['./bin/docker-entrypoint-api.sh'],
+      env: { PYTHONUNBUFFERED: '1', PYTHONDONTWRITEBYTECODE: '1', APP_VERSION: LAB_RELEASE },
+      workdir: '/code',
+      expose: [8000],
+    },
+    frontend(labImages.frontend, '/', 'Plane'),
+    frontend(labImages.space, '/spaces/', 'Plane | Spaces'),
+    frontend(labImages.admin, '/god-mode/', 'Plane | God Mode'),
+    {
+      ref: labImages.live,
+      entries: [...dirEntries(join(APPS_DIR, 'live'), '/app'), ...dirEntries(WS_DIR, '/app/node_modules/ws')],
+      cmd: ['node', '/app/server.mjs'],
+      env: { ...node, APP_VERSION: LAB_RELEASE },
+      workdir: '/app',
+      expose: [3000],
+    },
+    {
+      ref: labImages.proxy,
+      entries: [{ path: '/etc/caddy/Caddyfile', content: labCaddyfile() }, { path: '/config', dir: true }],
+      cmd: ['caddy', 'run', '--config', '/etc/caddy/Caddyfile', '--adapter', 'caddyfile'],
+      env: { XDG_CONFIG_HOME: '/config', XDG_DATA_HOME: '/data' },
+      expose: [80, 443],
+    },
+    {
+      ref: labImages.postgres,
+      entries: [
+        { path: '/docker-entrypoint.sh', content: readFileSync(join(APPS_DIR, 'postgres', 'docker-entrypoint.sh')), mode: 0o755 },
+        { path: '/var/lib/postgresql', dir: true },
+      ],
+      entrypoint: ['/docker-entrypoint.sh'],
+      cmd: ['postgres'],
+      env: { PGDATA: '/var/lib/postgresql/data' },
+      expose: [5432],
+    },
+    {
+      ref: labImages.valkey,
+      entries: [],
+      cmd: ['redis-server', '--dir', '/data', '--protected-mode', 'no', '--bind', '0.0.0.0'],
+      workdir: '/data',
+      expose: [6379],
+    },
+    { ref: labImages.rabbitmq, entries: dirEntries(join(APPS_DIR, 'mq'), '/app'), cmd: ['node', '/app/server.mjs'], expose: [5672, 15672] },
+    {
+      ref: labImages.minio,
+      entries: [...dirEntries(join(APPS_DIR, 'minio'), '/app'), { path: '/export', dir: true }],
+      entrypoint: ['node', '/app/server.mjs'],
+      expose: [9000, 9090],
+    },
+  ];
+}
+
+/**
+ * Plane's Caddyfile.ce for the Caddy this machine has. Debian's Caddy 2.6 predates the
+ * `client_ip_headers` and `trusted_proxies` server options (2.7); they only decide which header
+ * names the client IP, nothing Hangar probes, so the lab drops those two lines and keeps every
+ * route.
+ */
+export function labCaddyfile(): string {
+  const original = readFileSync(join(FIXTURES_DIR, 'plane-v1.3.1', 'Caddyfile.ce'), 'utf8');
+  return original.replace(/^\s*(client_ip_headers|trusted_proxies) .*\n/gm, '');
+}
+
+/** Files of a host directory as image entries under `target`, keeping the executable bit. */
+export function dirEntries(hostDir: string, target: string): ImageEntry[] {
+  const out: ImageEntry[] = [];
+  const walk = (dir: string): void => {
+    for (const name of readdirSync(dir).sort()) {
+      if (name === '__pycache__' || name.endsWith('.pyc') || name.endsWith('.test.ts')) continue;
+      const full = join(dir, name);
+      const stat = statSync(full);
+      if (stat.isDirectory()) walk(full);
+      else out.push({ path: `${target}/${relative(hostDir, full)}`, content: readFileSync(full), mode: stat.mode & 0o111 ? 0o755 : 0o644 });
+    }
+  };
+  walk(hostDir);
+  return out;
+}
+
+function bundle(basePath: string, title: string, apiBaseUrl: string): ImageEntry[] {
+  const js = `window.__PLANE_ENV__={VITE_API_BASE_URL:${JSON.stringify(apiBaseUrl)},VITE_WEB_BASE_PATH:${JSON.stringify(basePath)}};\n` +
+    `fetch((window.__PLANE_ENV__.VITE_API_BASE_URL||"")+"/api/instances/",{credentials:"include"});\n`;
+  const name = `index-${createHash('sha256').update(js).digest('hex').slice(0, 8)}.js`;
+  const html = `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>${title}</title>` +
+    `<script type="module" crossorigin src="${basePath}assets/${name}"></script></head>` +
+    `<body><div id="root"></div></body></html>\n`;
+  return [
+    { path: '/app/dist/index.html', content: html },
+    { path: `/app/dist/assets/${name}`, content: js },
+  ];
+}

@@ -8,5 +8,7 @@ export default defineConfig({
   root: fileURLToPath(new URL('.', import.meta.url)),
   base: './',
   plugins: [react(), cspMetaPlugin()],
-  build: { outDir: 'dist', emptyOutDir: true, sourcemap: true, target: 'chrome130' },
+  // assetsInlineLimit 0: Vite would inline small fonts as data: URIs, which the CSP's
+  // `font-src 'self'` blocks; every asset stays a file of the bundle instead.
+  build: { outDir: 'dist', emptyOutDir: true, sourcemap: true, target: 'chrome130', assetsInlineLimit: 0 },
 });

@@ -35,7 +35,7 @@ export async function writeCommunityLayout(root: string, opts: LayoutOptions): P
   let compose = readFileSync(join(FIXTURES_DIR, 'plane-v1.3.1', 'docker-compose.yml'), 'utf8');
   for (const [pattern, replacement] of imageRewrites) compose = compose.replace(pattern, replacement);
   compose = compose.replace(
-    / {4}ports:\n      - target: 80\n[\s\S]*?mode: host\n      - target: 443\n[\s\S]*?mode: host\n/,
+    / {4}ports:\n {6}- target: 80\n[\s\S]*?mode: host\n {6}- target: 443\n[\s\S]*?mode: host\n/,
     '    ports:\n      - "127.0.0.1:${LISTEN_HTTP_PORT:-80}:80"\n      - "127.0.0.1:${LISTEN_HTTPS_PORT:-443}:443"\n',
   );
   if (faults.has('live-secret-missing')) {

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { createConnectionManager, type ConnectionManager } from '../services/connections/connection-manager';
+import { createEnvService, type EnvService } from '../services/env/env-service';
 import { createHostStore, type HostStore } from '../services/hosts/host-store';
 import type { PlatformPort } from '../services/platform/platform-port';
 import { createPromptBroker, type PromptBroker } from '../services/prompts/prompt-broker';
@@ -16,6 +17,8 @@ export interface Services {
   readonly knownHosts: KnownHosts;
   readonly pool: SessionPool;
   readonly connections: ConnectionManager;
+  /** Plane deployments and their env files: load, preview, safe save, history, apply. */
+  readonly env: EnvService;
   dispose(): void;
 }
 
@@ -58,6 +61,7 @@ export function createServices(options: ServicesOptions): Services {
     askAuthPrompt: (prompt, signal) => prompts.ask('auth', prompt, { signal }),
   });
   const connections = createConnectionManager({ hosts, pool, localSocketPath: options.localSocketPath });
+  const env = createEnvService({ hosts, pool, connections });
   return {
     platform,
     hosts,
@@ -65,6 +69,7 @@ export function createServices(options: ServicesOptions): Services {
     knownHosts,
     pool,
     connections,
+    env,
     dispose: () => connections.closeAll(),
   };
 }

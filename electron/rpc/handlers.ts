@@ -2,6 +2,7 @@ import type { Contract } from '../../shared/ipc/contract';
 import type { Services } from '../app/create-services';
 import { connectionsHandlers } from './handlers/connections';
 import { containersHandlers } from './handlers/containers';
+import { envHandlers } from './handlers/env';
 import { hostsHandlers } from './handlers/hosts';
 import type { Handlers } from './router';
 
@@ -15,5 +16,6 @@ export function createHandlers(services: Services): Handlers<Contract> {
     ...hostsHandlers(services),
     ...connectionsHandlers(services),
     ...containersHandlers(services),
+    ...envHandlers(services),
   };
 }

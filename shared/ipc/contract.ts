@@ -1,6 +1,7 @@
 import type { ContractShape } from './define';
 import { connectionsContract } from './contracts/connections';
 import { containersContract } from './contracts/containers';
+import { envContract } from './contracts/env';
 import { hostsContract } from './contracts/hosts';
 
 /**
@@ -12,6 +13,7 @@ export const contract = {
   ...hostsContract,
   ...connectionsContract,
   ...containersContract,
+  ...envContract,
 } satisfies ContractShape;
 
 export type Contract = typeof contract;

@@ -1,9 +1,12 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contract, type MethodName } from '../../shared/ipc/contract';
+import { connectionsContract } from '../../shared/ipc/contracts/connections';
+import { containersContract } from '../../shared/ipc/contracts/containers';
+import { hostsContract } from '../../shared/ipc/contracts/hosts';
 import type { PromptEvent } from '../../shared/ipc/contracts/connections';
 import type { AppErrorData } from '../../shared/ipc/errors';
 import type { ConnectionState } from '../../shared/schemas/connection';
@@ -56,6 +59,7 @@ describe('contract through the router, on the lab', () => {
   beforeAll(async () => {
     sshd = await startSshd();
     home = mkdtempSync(join(tmpdir(), 'hangar-contract-'));
+    mkdirSync(join(home, '.ssh'));
     services = createServices({ platform: createNodePlatform({ dataDir: join(home, 'data'), homeDir: home, env: {} }), agentSocket: '' });
     router = createRouter({ contract, handlers: createHandlers(services), validateOutput: true });
     const image = await ensureImage(baseImageSpec());
@@ -71,6 +75,11 @@ describe('contract through the router, on the lab', () => {
   });
 
   it('adds a host, asks about its key, connects, lists containers, and cleans up', async () => {
+    writeFileSync(join(home, '.ssh', 'config'), `Host lab-alias\n  HostName ${sshd.host}\n  Port ${sshd.port}\n  User ${sshd.user}\n  IdentityFile ${sshd.clientKeyPath}\nMatch host *.corp\n  User admin\n`);
+    const imported = await value<{ drafts: { name: string; sshConfigAlias?: string; port?: number }[]; issues: { line: number; directive: string }[] }>('hosts.importSshConfig', {});
+    expect(imported.drafts).toMatchObject([{ name: 'lab-alias', sshConfigAlias: 'lab-alias', port: sshd.port }]);
+    expect(imported.issues).toMatchObject([{ line: 6, directive: 'Match' }]);
+
     const initial = await value<{ hosts: HostConfig[] }>('hosts.list', {});
     expect(initial.hosts.map((h) => h.name)).toEqual(['This computer']);
 
@@ -142,7 +151,8 @@ describe('contract through the router, on the lab', () => {
     prompts.cancel();
   });
 
-  it('called every method of the contract', () => {
-    expect([...called].sort()).toEqual(Object.keys(contract).sort());
+  it('called every method of the hosts, connections and containers domains', () => {
+    const domains = { ...hostsContract, ...connectionsContract, ...containersContract };
+    expect([...called].sort()).toEqual(Object.keys(domains).sort());
   });
 });

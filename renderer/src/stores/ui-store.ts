@@ -1,0 +1,15 @@
+import { create } from 'zustand';
+
+/** Which overlay is open; kept in a store so keyboard shortcuts and buttons open the same thing. */
+export interface UiState {
+  addHostOpen: boolean;
+  openAddHost(): void;
+  closeAddHost(): void;
+}
+
+/** Window-level UI state only; nothing here is persisted or sent to main. */
+export const useUiStore = create<UiState>()((set) => ({
+  addHostOpen: false,
+  openAddHost: () => set({ addHostOpen: true }),
+  closeAddHost: () => set({ addHostOpen: false }),
+}));

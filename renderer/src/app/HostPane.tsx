@@ -8,6 +8,10 @@ import { ConnectionStatus } from '../features/hosts/ConnectionStatus';
 import { hostDestination } from '../features/hosts/host-label';
 import { useConnectionsStore } from '../stores/connections-store';
 import { ConnectionFailed } from './ConnectionFailed';
+import { HostTabs } from './HostTabs';
+import { EnvView } from '../features/env/EnvView';
+import { ChecksView } from '../features/probes/ChecksView';
+import { useUiStore } from '../stores/ui-store';
 
 /**
  * The main column for one host. What it shows follows the connection state only; every state has
@@ -19,6 +23,8 @@ export function HostPane({ host }: { host: HostConfig }) {
   const disconnect = useConnectionsStore((s) => s.disconnect);
   const status = state?.state ?? 'idle';
   const mismatch = mismatchOf(state?.error);
+  const view = useUiStore((s) => s.hostView);
+  const live = status === 'connecting' || status === 'connected' || status === 'reconnecting';
 
   return (
     <main className="pane" aria-label={host.name}>
@@ -33,6 +39,7 @@ export function HostPane({ host }: { host: HostConfig }) {
         <span className="pane-status" data-testid="pane-status">
           <ConnectionStatus state={state} />
         </span>
+        {live && <HostTabs />}
         <div className="pane-actions">
           {status === 'connected' || status === 'reconnecting' || status === 'connecting' ? (
             <button type="button" className="btn btn-ghost" onClick={() => void disconnect(host.id)}>
@@ -70,9 +77,9 @@ export function HostPane({ host }: { host: HostConfig }) {
             The connection dropped. Hangar is reconnecting; the list below is from before the drop.
           </div>
         )}
-        {(status === 'connecting' || status === 'connected' || status === 'reconnecting') && (
-          <ContainersView host={host} live={status === 'connected'} />
-        )}
+        {live && view === 'containers' && <ContainersView host={host} live={status === 'connected'} />}
+        {live && view === 'env' && <EnvView host={host} />}
+        {live && view === 'checks' && <ChecksView host={host} />}
       </div>
     </main>
   );

@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import type Docker from 'dockerode';
 import { z } from 'zod';
 import { AppError } from '../../../shared/ipc/errors';
@@ -170,13 +171,21 @@ async function inspectStartTimes(
   options: ListContainersOptions,
 ): Promise<Map<string, string>> {
   const running = containers.filter((c) => c.State === 'running');
+  // One listener on the caller's signal for the whole fan-out (a project has a dozen containers).
+  const batch = new AbortController();
+  const onAbort = (): void => batch.abort();
+  options.signal?.addEventListener('abort', onAbort, { once: true });
+  if (options.signal?.aborted === true) batch.abort();
+  const batchOptions = { ...options, signal: batch.signal };
+  setMaxListeners(running.length + 10, batch.signal);
   const results = await Promise.all(
     running.map((c) =>
-      withDockerTimeout(context, options, (abortSignal) => docker.getContainer(c.Id).inspect({ abortSignal })).then(
+      withDockerTimeout(context, batchOptions, (abortSignal) => docker.getContainer(c.Id).inspect({ abortSignal })).then(
         (info) => [c.Id, info.State.StartedAt] as const,
         () => undefined, // removed between list and inspect: keep the approximate uptime
       ),
     ),
   );
+  options.signal?.removeEventListener('abort', onAbort);
   return new Map(results.filter((r): r is readonly [string, string] => r !== undefined));
 }

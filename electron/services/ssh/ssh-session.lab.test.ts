@@ -100,6 +100,17 @@ describe('SSH sessions against the lab sshd', () => {
     expect(error.message).toContain(`127.0.0.1:${port} refused the connection`);
   });
 
+  it('reports the closed port first, as OpenSSH does, even when the agent or key would fail too', async () => {
+    const port = await freeLoopbackPort();
+    const noAgent = await failure(createLabPool({ agentSocket: '' }).pool.acquire(labHost({ ...sshd, port }, { auth: { kind: 'agent' } })));
+    expect(noAgent.code).toBe('SSH_CONNECTION_REFUSED');
+    let asked = 0;
+    const encrypted = createLabPool({ askPassphrase: async () => (asked++, null) });
+    const missingKey = await failure(encrypted.pool.acquire(labHost({ ...sshd, port }, { auth: { kind: 'key', keyPath: join(sshd.dir, 'no-such-key') } })));
+    expect(missingKey.code).toBe('SSH_CONNECTION_REFUSED');
+    expect(asked).toBe(0);
+  });
+
   it('times out on a server that never speaks SSH, and cancels promptly on abort', async () => {
     const silent: Server = createServer(() => undefined);
     await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));

@@ -13,6 +13,7 @@ import {
   type SshEndpoint,
 } from './ssh-connect';
 import { checkAgent, loadPrivateKey, type AskPassphrase } from './ssh-credentials';
+import { assertTcpReachable } from './tcp-reachable';
 import type { KnownHosts } from './known-hosts';
 import type { PassphraseVault } from './passphrase-vault';
 import { sshError } from './ssh-errors';
@@ -123,6 +124,10 @@ export function createSshSession(target: SshTarget, deps: SessionDeps): SshSessi
   };
 
   const attempt = async (signal: AbortSignal): Promise<Client> => {
+    if (credentials === undefined) {
+      const first = target.jumps[0] ?? target.endpoint;
+      await assertTcpReachable(first.host, first.port, endpointLabel(first), Math.min(deps.connectTimeoutMs ?? 15_000, 10_000), signal);
+    }
     const creds = await prepare(signal);
     const connected = await connectChain({
       hostId: target.hostId,

@@ -17,6 +17,8 @@ export interface Services {
   readonly knownHosts: KnownHosts;
   readonly pool: SessionPool;
   readonly connections: ConnectionManager;
+  /** The ~/.ssh/config Hangar reads aliases from (and imports hosts from). */
+  readonly sshConfigPath: string;
   /** Plane deployments and their env files: load, preview, safe save, history, apply. */
   readonly env: EnvService;
   dispose(): void;
@@ -50,12 +52,13 @@ export function createServices(options: ServicesOptions): Services {
   const prompts = options.prompts ?? createPromptBroker(options.askTimeoutMs);
   const knownHosts = createKnownHosts({ dataDir: platform.userDataDir(), homeDir: platform.homeDir(), knownHostsFiles: options.knownHostsFiles });
   const vault = platform.secrets.isAvailable() ? createPassphraseVault(platform.userDataDir(), platform.secrets) : undefined;
+  const sshConfigPath = options.sshConfigPath ?? join(platform.homeDir(), '.ssh', 'config');
   const pool = createSessionPool({
     knownHosts,
     vault,
     agentSocket: options.agentSocket,
     connectTimeoutMs: options.connectTimeoutMs,
-    resolveAlias: createSshConfigResolver({ path: options.sshConfigPath ?? join(platform.homeDir(), '.ssh', 'config'), homeDir: platform.homeDir() }),
+    resolveAlias: createSshConfigResolver({ path: sshConfigPath, homeDir: platform.homeDir() }),
     askHostKey: (prompt, signal) => prompts.ask('host-key', prompt, { signal }),
     askPassphrase: (prompt, signal) => prompts.ask('passphrase', prompt, { signal }),
     askAuthPrompt: (prompt, signal) => prompts.ask('auth', prompt, { signal }),
@@ -69,6 +72,7 @@ export function createServices(options: ServicesOptions): Services {
     knownHosts,
     pool,
     connections,
+    sshConfigPath,
     env,
     dispose: () => connections.closeAll(),
   };

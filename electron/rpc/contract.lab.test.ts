@@ -4,9 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contract, type MethodName } from '../../shared/ipc/contract';
-import { connectionsContract } from '../../shared/ipc/contracts/connections';
-import { containersContract } from '../../shared/ipc/contracts/containers';
-import { hostsContract } from '../../shared/ipc/contracts/hosts';
+import { envContract } from '../../shared/ipc/contracts/env';
+import { freeLoopbackPort } from '../../e2e/lab/process-wait';
 import type { PromptEvent } from '../../shared/ipc/contracts/connections';
 import type { AppErrorData } from '../../shared/ipc/errors';
 import type { ConnectionState } from '../../shared/schemas/connection';
@@ -151,8 +150,16 @@ describe('contract through the router, on the lab', () => {
     prompts.cancel();
   });
 
-  it('called every method of the hosts, connections and containers domains', () => {
-    const domains = { ...hostsContract, ...connectionsContract, ...containersContract };
-    expect([...called].sort()).toEqual(Object.keys(domains).sort());
+  it('runs the probes from this machine and reports an unreachable deployment as data', async () => {
+    const closed = `http://127.0.0.1:${await freeLoopbackPort()}`;
+    const report = await value<{ ok: boolean; findings: { group: string; status: string }[] }>('probes.run', { webUrl: closed, layout: 'community', timeoutMs: 2000 });
+    expect(report.ok).toBe(false);
+    expect(report.findings.some((f) => f.group === 'reachability' && f.status === 'fail')).toBe(true);
+  });
+
+  /** env.* and deployments.* are called through the router by electron/services/env/env-service.lab.test.ts. */
+  it('called every other method of the contract', () => {
+    const expected = Object.keys(contract).filter((method) => !(method in envContract));
+    expect([...called].sort()).toEqual(expected.sort());
   });
 });

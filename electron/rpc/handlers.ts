@@ -4,6 +4,7 @@ import { connectionsHandlers } from './handlers/connections';
 import { containersHandlers } from './handlers/containers';
 import { envHandlers } from './handlers/env';
 import { hostsHandlers } from './handlers/hosts';
+import { probesHandlers } from './handlers/probes';
 import type { Handlers } from './router';
 
 /**
@@ -16,6 +17,7 @@ export function createHandlers(services: Services): Handlers<Contract> {
     ...hostsHandlers(services),
     ...connectionsHandlers(services),
     ...containersHandlers(services),
+    ...probesHandlers(services),
     ...envHandlers(services),
   };
 }

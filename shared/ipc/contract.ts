@@ -3,6 +3,7 @@ import { connectionsContract } from './contracts/connections';
 import { containersContract } from './contracts/containers';
 import { envContract } from './contracts/env';
 import { hostsContract } from './contracts/hosts';
+import { probesContract } from './contracts/probes';
 
 /**
  * Every method the renderer can call, as data. Channels, the preload allow-list, the router's
@@ -13,6 +14,7 @@ export const contract = {
   ...hostsContract,
   ...connectionsContract,
   ...containersContract,
+  ...probesContract,
   ...envContract,
 } satisfies ContractShape;
 

@@ -1,0 +1,19 @@
+import { describe, expect, it } from 'vitest';
+import type { Deployment } from '../../../shared/schemas/deployment';
+import { SECRET_MASK } from '../../../shared/schemas/env-edit';
+import { envModel, redactSecrets } from './env-model';
+
+const model = envModel({ layout: 'community', version: 'v1.3.1' } as Deployment);
+
+describe('findings leaving the main process', () => {
+  it('carry no secret value, even when a rule quotes one', () => {
+    const files = [{ text: 'POSTGRES_PASSWORD=s3cr3t-pw\nDATABASE_URL=postgresql://plane:0ther-pw@plane-db/plane\nWEB_URL=http://plane.example.com\n' }];
+    const [finding] = redactSecrets(
+      [{ ruleId: 'db-url', severity: 'error', keys: ['DATABASE_URL'], message: 'DATABASE_URL=postgresql://plane:0ther-pw@plane-db/plane does not use POSTGRES_PASSWORD (s3cr3t-pw).', fix: 'Use s3cr3t-pw in DATABASE_URL; keep http://plane.example.com.' }],
+      files,
+      model,
+    );
+    expect(finding?.message).toBe(`DATABASE_URL=${SECRET_MASK} does not use POSTGRES_PASSWORD (${SECRET_MASK}).`);
+    expect(finding?.fix).toBe(`Use ${SECRET_MASK} in DATABASE_URL; keep http://plane.example.com.`);
+  });
+});

@@ -27,9 +27,16 @@ export async function runCli(argv: readonly string[], io: CliIo, commands: reado
     const appError = toAppError(error);
     const isUsage = isAppError(error, 'INVALID_INPUT') && appError.details?.usage === true;
     if (rest.includes('--json') && !isUsage) io.stdout(`${JSON.stringify({ error: appError.toData() })}\n`);
-    else io.stderr(`hangar: ${appError.message}\n${isUsage ? `\n${command.usage}\n` : ''}`);
+    else io.stderr(`hangar: ${appError.message}\n${detailLines(appError.details)}${isUsage ? `\n${command.usage}\n` : ''}`);
     return isUsage ? 2 : 1;
   }
+}
+
+/** A changed host key is only actionable with both fingerprints in front of the user. */
+function detailLines(details: Record<string, unknown> | undefined): string {
+  if (details === undefined || typeof details.fingerprint !== 'string' || typeof details.previousFingerprint !== 'string') return '';
+  const trusted = typeof details.previousTrustedAt === 'string' ? ` (trusted ${details.previousTrustedAt})` : '';
+  return `  trusted key:   ${details.previousFingerprint}${trusted}\n  presented key: ${details.fingerprint}\n`;
 }
 
 function helpText(commands: readonly CliCommand[]): string {

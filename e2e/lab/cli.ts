@@ -5,7 +5,7 @@ import { parseArgs } from 'node:util';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { faultNames, faults, faultSchema, layoutSchema } from './faults';
-import { startLab } from './lab';
+import { startLab, type Lab } from './lab';
 import { LAB_HOME, readLabState, saveLabState, stopLab } from './lab-state';
 
 /**
@@ -55,18 +55,39 @@ async function main(): Promise<void> {
   const s = lab.sshd;
   console.log(`\nPlane lab "${lab.layout}" is up in ${((Date.now() - started) / 1000).toFixed(1)} s${args.fault.length ? ` with faults: ${args.fault.join(', ')}` : ''}.
   Compose project: ${lab.projectName} in ${lab.composeDir}
-  Web:   ${lab.urls.web}${lab.hostNames.length ? `   (resolve ${lab.hostNames.join(', ')} to 127.0.0.1${lab.caCertPath ? `; CA ${lab.caCertPath}` : ''})` : ''}
+  Env files: ${Object.values(lab.envFiles).join(', ')}
+  Web:   ${lab.urls.web}
   API:   ${lab.urls.api}
   Live:  ${lab.urls.live}
-${s ? `
+${namesHint(lab)}${
+    s
+      ? `
 Add it in Hangar as a host:
   Address  ${s.host}
   Port     ${s.port}
   User     ${s.user}
   Key file ${s.clientKeyPath}
   Host key ${s.hostPublicKey}
-Or from a shell: ssh -p ${s.port} -i ${s.clientKeyPath} ${s.user}@${s.host}` : ''}
+Or from a shell: ssh -p ${s.port} -i ${s.clientKeyPath} ${s.user}@${s.host}`
+      : ''
+  }
 Stop it with: npm run lab:down`);
+}
+
+/**
+ * How to reach a layout served under *.lab.test names: they resolve nowhere, so the user maps them
+ * to 127.0.0.1 (hosts file, or curl --resolve) and trusts the lab CA for https.
+ */
+function namesHint(lab: Lab): string {
+  if (lab.hostNames.length === 0) return '';
+  const port = lab.httpsPort ?? lab.httpPort;
+  const first = lab.hostNames[0]!;
+  return `
+The ${lab.hostNames.join(', ')} names must resolve to 127.0.0.1:
+  hosts file: echo "127.0.0.1 ${lab.hostNames.join(' ')}" | sudo tee -a /etc/hosts
+  or curl:    curl --cacert ${lab.caCertPath ?? '<ca>'} ${lab.hostNames.map((n) => `--resolve ${n}:${port}:127.0.0.1`).join(' ')} https://${first}:${port}/
+${lab.caCertPath ? `  TLS: certificates come from the lab CA ${lab.caCertPath}; trust it (browser, Hangar) to connect without warnings.\n` : ''}  http://…:${lab.httpPort} redirects to https on port 443 like Traefik does; use the https port above.
+`;
 }
 
 /** The sshd port of the last run when it is still free, so the host saved in Hangar keeps working. */

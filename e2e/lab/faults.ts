@@ -11,19 +11,40 @@ export type Layout = z.infer<typeof layoutSchema>;
  * symptom Hangar sees is the real one, not a simulation of it.
  */
 export const faults = {
-  'cors-trailing-slash': { layouts: ['community', 'split', 'dokploy'], summary: 'CORS_ALLOWED_ORIGINS ends with "/": corsheaders.E014 stops api and migrator' },
-  'cors-wildcard': { layouts: ['community', 'split', 'dokploy'], summary: 'CORS_ALLOWED_ORIGINS="*": corsheaders.E013 stops api and migrator' },
-  'cors-wrong-origin': { layouts: ['community', 'split', 'dokploy'], summary: 'CORS_ALLOWED_ORIGINS names another origin: preflight not echoed, sign-in gets 403 CSRF' },
-  'cors-empty': { layouts: ['community', 'split', 'dokploy'], summary: 'CORS_ALLOWED_ORIGINS empty: every origin is echoed (allow-all)' },
-  'duplicate-allow-origin': { layouts: ['community', 'split', 'dokploy'], summary: 'the proxy adds a second Access-Control-Allow-Origin header on /api/*' },
-  'ws-upgrade-stripped': { layouts: ['community', 'split', 'dokploy'], summary: 'the proxy drops Upgrade/Connection on /live: no 101' },
-  'live-secret-missing': { layouts: ['community', 'split', 'dokploy'], summary: 'live gets no LIVE_SERVER_SECRET_KEY and crash-loops' },
+  'cors-trailing-slash': {
+    layouts: ['community', 'split'],
+    summary: 'CORS_ALLOWED_ORIGINS ends with "/": corsheaders.E014 stops api and migrator',
+  },
+  'cors-wildcard': {
+    layouts: ['community', 'split'],
+    summary: 'CORS_ALLOWED_ORIGINS="*": corsheaders.E013 stops api and migrator',
+  },
+  'cors-wrong-origin': {
+    layouts: ['community', 'split'],
+    summary: 'CORS_ALLOWED_ORIGINS names another origin: preflight not echoed, sign-in gets 403 CSRF',
+  },
+  'cors-empty': { layouts: ['community', 'split'], summary: 'CORS_ALLOWED_ORIGINS empty: every origin is echoed (allow-all)' },
+  'duplicate-allow-origin': {
+    layouts: ['community', 'split'],
+    summary: 'the proxy adds a second Access-Control-Allow-Origin header on /api/*',
+  },
+  'ws-upgrade-stripped': { layouts: ['community', 'split'], summary: 'the proxy drops Upgrade/Connection on /live: no 101' },
+  'live-secret-missing': { layouts: ['community', 'split'], summary: 'live gets no LIVE_SERVER_SECRET_KEY and crash-loops' },
   'live-secret-mismatch': { layouts: ['split'], summary: '.env.live LIVE_SERVER_SECRET_KEY differs from .env.api' },
-  'db-password-drift': { layouts: ['community', 'split', 'dokploy'], summary: 'POSTGRES_PASSWORD changed but DATABASE_URL still uses the old one' },
-  'migrator-fails': { layouts: ['community', 'split', 'dokploy'], summary: 'a migration fails: migrator exits 1, api waits for migrations' },
-  'mixed-scheme': { layouts: ['community', 'split', 'dokploy'], summary: 'WEB_URL is http but CORS origins are https: csrftoken cookie is Secure on http' },
+  'db-password-drift': {
+    layouts: ['community'],
+    summary: 'POSTGRES_PASSWORD changed but DATABASE_URL still uses the old one',
+  },
+  'migrator-fails': {
+    layouts: ['community', 'split'],
+    summary: 'a migration fails: migrator exits 1, api waits for migrations',
+  },
+  'mixed-scheme': {
+    layouts: ['community', 'split'],
+    summary: 'WEB_URL is http but CORS origins are https: csrftoken cookie is Secure on http',
+  },
   'frontend-api-url-mismatch': { layouts: ['split'], summary: 'the frontend bundle was built with an old API domain' },
-  'api-down': { layouts: ['community', 'split', 'dokploy'], summary: 'the api container is stopped: the proxy answers 502' },
+  'api-down': { layouts: ['community', 'split'], summary: 'the api container is stopped: the proxy answers 502' },
 } as const satisfies Record<string, { layouts: readonly Layout[]; summary: string }>;
 
 export type FaultName = keyof typeof faults;
@@ -56,7 +77,8 @@ export function caddyfileWithFaults(caddyfile: string, active: ReadonlySet<Fault
     out = out.replace(
       /reverse_proxy \/live\/\* (\S+)/,
       // nginx without `proxy_http_version 1.1` + Upgrade/Connection: the handshake reaches live as a plain GET.
-      (_m, upstream: string) => `route /live/* {\n\t\trequest_header -Upgrade\n\t\trequest_header -Connection\n\t\treverse_proxy ${upstream}\n\t}`,
+      (_m, upstream: string) =>
+        `route /live/* {\n\t\trequest_header -Upgrade\n\t\trequest_header -Connection\n\t\treverse_proxy ${upstream}\n\t}`,
     );
   }
   return out;

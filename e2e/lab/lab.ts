@@ -9,6 +9,7 @@ import { writeLayout, type LayoutFiles } from './layouts';
 import { planeImageSpecs } from './plane-images';
 import { freeLoopbackPort } from './process-wait';
 import { startSshd, type LabSshd } from './sshd';
+import { acquireLabLock } from './lab-lock';
 import { waitForHttp } from './http-wait';
 
 /** Options for {@link startLab}. */
@@ -47,6 +48,8 @@ export interface Lab {
   caCertPath?: string;
   /** Host names the proxy routes by (e.g. plane.lab.test); resolve them to 127.0.0.1. */
   hostNames: string[];
+  /** The Django api service of this layout (`api`, or `plane-api` in split/dokploy). */
+  apiService: string;
   urls: { web: string; api: string; live: string };
   compose: ComposeTool;
   /** `compose <args>` for this project (e.g. ['ps'], ['logs', 'api']). */
@@ -62,6 +65,25 @@ export interface Lab {
  * same project is torn down first, so a crashed test run never poisons the next one.
  */
 export async function startLab(opts: StartLabOptions): Promise<Lab> {
+  const release = await acquireLabLock(opts.layout, opts.signal);
+  try {
+    const lab = await startLabUnlocked(opts);
+    const stop = lab.stop.bind(lab);
+    lab.stop = async () => {
+      try {
+        await stop();
+      } finally {
+        release();
+      }
+    };
+    return lab;
+  } catch (error) {
+    release();
+    throw error;
+  }
+}
+
+async function startLabUnlocked(opts: StartLabOptions): Promise<Lab> {
   const faults = [...new Set(opts.faults ?? [])];
   assertFaultsFit(opts.layout, faults);
   await assertDockerEngine();
@@ -73,7 +95,7 @@ export async function startLab(opts: StartLabOptions): Promise<Lab> {
   const httpsPort = await freeLoopbackPort();
 
   let files = await writeLayout(opts.layout, root, { httpPort, httpsPort, faults: new Set(faults), existingData: false });
-  for (const spec of planeImageSpecs(files.imageOptions)) await ensureImage(spec, opts.signal);
+  await buildImages(files, opts.signal);
 
   const project = (f: LayoutFiles): ComposeProject => ({
     name: f.projectName,
@@ -86,14 +108,17 @@ export async function startLab(opts: StartLabOptions): Promise<Lab> {
 
   await run(['down', '-v', '--remove-orphans'], 60_000).catch(() => undefined);
   await run(['up', '-d']);
-  await settle(files, faults, httpPort, timeoutMs, run);
+  await settle(files, faults, { httpPort, httpsPort }, timeoutMs, run);
 
-  const sshd = opts.sshd === false ? undefined : await startSshd({
-        detached: opts.detached === true,
-        signal: opts.signal,
-        ...(opts.sshdDir ? { dir: opts.sshdDir } : {}),
-        ...(opts.sshdPort ? { port: opts.sshdPort } : {}),
-      });
+  const sshd =
+    opts.sshd === false
+      ? undefined
+      : await startSshd({
+          detached: opts.detached === true,
+          signal: opts.signal,
+          ...(opts.sshdDir ? { dir: opts.sshdDir } : {}),
+          ...(opts.sshdPort ? { port: opts.sshdPort } : {}),
+        });
   let current = faults;
   const lab: Lab = {
     ...(sshd ? { sshd } : {}),
@@ -107,6 +132,7 @@ export async function startLab(opts: StartLabOptions): Promise<Lab> {
     httpPort,
     ...(files.tls ? { httpsPort, caCertPath: files.tls.caCertPath } : {}),
     hostNames: files.hostNames,
+    apiService: files.apiService,
     urls: files.urls,
     compose,
     composeRun: (args) => run(args),
@@ -114,10 +140,10 @@ export async function startLab(opts: StartLabOptions): Promise<Lab> {
       assertFaultsFit(opts.layout, next);
       current = [...new Set(next)];
       files = await writeLayout(opts.layout, root, { httpPort, httpsPort, faults: new Set(current), existingData: true });
-      for (const spec of planeImageSpecs(files.imageOptions)) await ensureImage(spec, opts.signal);
+      await buildImages(files, opts.signal);
       await run(['up', '-d', '--remove-orphans']);
       lab.faults = current;
-      await settle(files, current, httpPort, timeoutMs, run);
+      await settle(files, current, { httpPort, httpsPort }, timeoutMs, run);
     },
     async stop() {
       await run(['down', '-v', '--remove-orphans'], 90_000).catch(() => undefined);
@@ -129,15 +155,31 @@ export async function startLab(opts: StartLabOptions): Promise<Lab> {
 }
 
 /** Faults after which the api is not expected to answer through the proxy. */
-const apiBreaking: ReadonlySet<FaultName> = new Set(['cors-trailing-slash', 'cors-wildcard', 'db-password-drift', 'migrator-fails', 'api-down']);
+const apiBreaking: ReadonlySet<FaultName> = new Set([
+  'cors-trailing-slash',
+  'cors-wildcard',
+  'db-password-drift',
+  'migrator-fails',
+  'api-down',
+]);
 
-async function settle(files: LayoutFiles, faults: FaultName[], httpPort: number, timeoutMs: number, run: (a: string[]) => Promise<string>): Promise<void> {
-  if (faults.includes('api-down')) await run(['stop', 'api']);
-  else await run(['start', 'api']).catch(() => undefined);
+async function buildImages(files: LayoutFiles, signal?: AbortSignal): Promise<void> {
+  for (const spec of [...planeImageSpecs(files.imageOptions), ...(files.extraImages ?? [])]) await ensureImage(spec, signal);
+}
+
+async function settle(
+  files: LayoutFiles,
+  faults: FaultName[],
+  ports: { httpPort: number; httpsPort: number },
+  timeoutMs: number,
+  run: (a: string[]) => Promise<string>,
+): Promise<void> {
+  if (faults.includes('api-down')) await run(['stop', files.apiService]);
+  else await run(['start', files.apiService]).catch(() => undefined);
   const healthy = !faults.some((f) => apiBreaking.has(f));
   const probe = files.readinessProbe;
   await waitForHttp(
-    { port: httpPort, path: healthy ? probe.path : '/', headers: probe.headers, tls: probe.tls },
+    { port: probe.tls ? ports.httpsPort : ports.httpPort, path: healthy ? probe.path : '/', headers: probe.headers, tls: probe.tls },
     (status) => (healthy ? status === 200 : status > 0),
     { timeoutMs },
   );

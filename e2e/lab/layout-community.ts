@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { contentHashLabel } from './edge-proxy';
 import { caddyfileWithFaults, type FaultName } from './faults';
 import { HOST_RUNTIME_MOUNTS } from './image-build';
 import type { LayoutFiles, LayoutOptions } from './layouts';
@@ -8,8 +9,19 @@ import { FIXTURES_DIR, LAB_RELEASE, labCaddyfile, labImages } from './plane-imag
 
 /** The 13 services of Plane's community compose file, in its order. */
 export const communityServices = [
-  'web', 'space', 'admin', 'live', 'api', 'worker', 'beat-worker', 'migrator',
-  'plane-db', 'plane-redis', 'plane-mq', 'plane-minio', 'proxy',
+  'web',
+  'space',
+  'admin',
+  'live',
+  'api',
+  'worker',
+  'beat-worker',
+  'migrator',
+  'plane-db',
+  'plane-redis',
+  'plane-mq',
+  'plane-minio',
+  'proxy',
 ] as const;
 
 const imageRewrites: Array<[RegExp, string]> = [
@@ -40,7 +52,10 @@ export async function writeCommunityLayout(root: string, opts: LayoutOptions): P
   );
   if (faults.has('live-secret-missing')) {
     // What third-party templates do: pass the variable through without Plane's default.
-    compose = compose.replace(/(x-live-env: &live-env\n(?:.*\n)*?\s+LIVE_SERVER_SECRET_KEY: )\$\{LIVE_SERVER_SECRET_KEY:-[^}]*\}/, '$1${LIVE_SERVER_SECRET_KEY}');
+    compose = compose.replace(
+      /(x-live-env: &live-env\n(?:.*\n)*?\s+LIVE_SERVER_SECRET_KEY: )\$\{LIVE_SERVER_SECRET_KEY:-[^}]*\}/,
+      '$1${LIVE_SERVER_SECRET_KEY}',
+    );
   }
   await writeFile(join(dir, 'docker-compose.yaml'), compose);
 
@@ -62,13 +77,20 @@ export async function writeCommunityLayout(root: string, opts: LayoutOptions): P
   await writeFile(join(dir, 'plane.env'), patchEnv(readFileSync(join(FIXTURES_DIR, 'plane-v1.3.1', 'variables.env'), 'utf8'), env));
 
   const proxyMounts: string[] = [];
+  const extraLabels: Record<string, Record<string, string>> = {};
   if (faults.has('duplicate-allow-origin') || faults.has('ws-upgrade-stripped')) {
-    await writeFile(join(dir, 'Caddyfile'), caddyfileWithFaults(labCaddyfile(), faults));
+    const caddyfile = caddyfileWithFaults(labCaddyfile(), faults);
+    await writeFile(join(dir, 'Caddyfile'), caddyfile);
     proxyMounts.push('./Caddyfile:/etc/caddy/Caddyfile:ro');
+    // Same mount line for both proxy faults: the hash makes compose recreate proxy when switching.
+    extraLabels.proxy = { 'dev.hangar.lab.config-hash': contentHashLabel(caddyfile) };
   }
   const extraEnv: Record<string, Record<string, string>> = {};
   if (faults.has('migrator-fails')) extraEnv.migrator = { LAB_FAULT_MIGRATION: '1' };
-  await writeFile(join(dir, 'docker-compose.override.yaml'), renderOverride(communityServices, { proxy: proxyMounts }, extraEnv));
+  await writeFile(
+    join(dir, 'docker-compose.override.yaml'),
+    renderOverride(communityServices, { proxy: proxyMounts }, extraEnv, extraLabels),
+  );
 
   return {
     projectName: 'plane-app',
@@ -78,6 +100,7 @@ export async function writeCommunityLayout(root: string, opts: LayoutOptions): P
     envFiles: { 'plane.env': join(dir, 'plane.env') },
     services: [...communityServices],
     oneShot: 'migrator',
+    apiService: 'api',
     imageOptions: {},
     hostNames: [],
     urls: { web: `${origin}/`, api: `${origin}/api/`, live: `ws://127.0.0.1:${opts.httpPort}/live/collaboration` },
@@ -113,6 +136,7 @@ export function renderOverride(
   services: readonly string[],
   extraMounts: Record<string, string[]>,
   extraEnv: Record<string, Record<string, string>>,
+  extraLabels: Record<string, Record<string, string>> = {},
 ): string {
   const out = ['# Hangar lab only (not part of Plane): run host binaries inside the lab images.', 'services:'];
   for (const service of services) {
@@ -122,6 +146,11 @@ export function renderOverride(
     if (env) {
       out.push('    environment:');
       for (const [key, value] of Object.entries(env)) out.push(`      ${key}: ${JSON.stringify(value)}`);
+    }
+    const labels = extraLabels[service];
+    if (labels) {
+      out.push('    labels:');
+      for (const [key, value] of Object.entries(labels)) out.push(`      ${key}: ${JSON.stringify(value)}`);
     }
   }
   return `${out.join('\n')}\n`;

@@ -1,5 +1,8 @@
 import type { FaultName, Layout } from './faults';
+import type { ImageSpec } from './image-build';
 import { writeCommunityLayout } from './layout-community';
+import { writeDokployLayout } from './layout-dokploy';
+import { writeSplitLayout } from './layout-split';
 
 /** How a layout is written: the ports the proxy publishes and the faults to bake in. */
 export interface LayoutOptions {
@@ -23,12 +26,16 @@ export interface LayoutFiles {
   services: string[];
   /** The service expected to exit (code 0): the migrator. */
   oneShot: string;
+  /** The Django api service (`api`, or `plane-api` in the split and dokploy layouts). */
+  apiService: string;
+  /** Layout-specific images built besides the shared Plane images (e.g. the split frontend). */
+  extraImages?: ImageSpec[];
   /** Options for the frontend bundles (the split layout bakes its API URL in). */
   imageOptions: { apiBaseUrl?: string; tagSuffix?: string };
   hostNames: string[];
   urls: { web: string; api: string; live: string };
   tls?: { caCertPath: string };
-  /** A request that answers 200 once Plane is up. */
+  /** A request that answers 200 once Plane is up; with `tls` it goes to the https port. */
   readinessProbe: { path: string; headers?: Record<string, string>; tls?: { servername: string; ca: string } };
 }
 
@@ -38,7 +45,8 @@ export function writeLayout(layout: Layout, root: string, opts: LayoutOptions): 
     case 'community':
       return writeCommunityLayout(root, opts);
     case 'split':
+      return writeSplitLayout(root, opts);
     case 'dokploy':
-      throw new Error(`The ${layout} layout is not built yet; use --layout community.`);
+      return writeDokployLayout(root, opts);
   }
 }

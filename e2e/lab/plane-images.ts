@@ -38,7 +38,7 @@ export function planeImageSpecs(opts: { apiBaseUrl?: string; tagSuffix?: string 
   const node = { PORT: '3000', NODE_ENV: 'production' };
   const frontend = (ref: string, basePath: string, title: string): ImageSpec => ({
     ref: `${ref}${suffix}`,
-    entries: [...dirEntries(join(APPS_DIR, 'static'), '/app'), ...bundle(basePath, title, opts.apiBaseUrl ?? '')],
+    entries: [...dirEntries(join(APPS_DIR, 'static'), '/app'), ...bundleEntries(basePath, title, opts.apiBaseUrl ?? '')],
     cmd: ['node', '/app/server.mjs'],
     env: { ...node, BASE_PATH: basePath, STATIC_ROOT: '/app/dist' },
     workdir: '/app',
@@ -66,7 +66,10 @@ export function planeImageSpecs(opts: { apiBaseUrl?: string; tagSuffix?: string 
     },
     {
       ref: labImages.proxy,
-      entries: [{ path: '/etc/caddy/Caddyfile', content: labCaddyfile() }, { path: '/config', dir: true }],
+      entries: [
+        { path: '/etc/caddy/Caddyfile', content: labCaddyfile() },
+        { path: '/config', dir: true },
+      ],
       cmd: ['caddy', 'run', '--config', '/etc/caddy/Caddyfile', '--adapter', 'caddyfile'],
       env: { XDG_CONFIG_HOME: '/config', XDG_DATA_HOME: '/data' },
       expose: [80, 443],
@@ -84,12 +87,24 @@ export function planeImageSpecs(opts: { apiBaseUrl?: string; tagSuffix?: string 
     },
     {
       ref: labImages.valkey,
-      entries: [],
+      // valkey-cli for the Dokploy template's healthcheck: the host's redis-cli speaks the same protocol.
+      entries: [{ path: '/opt/valkey/bin/valkey-cli', symlink: '/usr/bin/redis-cli' }],
+      env: { PATH: '/opt/valkey/bin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin' },
       cmd: ['redis-server', '--dir', '/data', '--protected-mode', 'no', '--bind', '0.0.0.0'],
       workdir: '/data',
       expose: [6379],
     },
-    { ref: labImages.rabbitmq, entries: dirEntries(join(APPS_DIR, 'mq'), '/app'), cmd: ['node', '/app/server.mjs'], expose: [5672, 15672] },
+    {
+      ref: labImages.rabbitmq,
+      entries: [
+        ...dirEntries(join(APPS_DIR, 'mq'), '/app'),
+        { path: '/opt/rabbitmq/sbin/rabbitmq-diagnostics', symlink: '/app/rabbitmq-diagnostics' },
+      ],
+      cmd: ['node', '/app/server.mjs'],
+      // rabbitmq-diagnostics lives in /opt/rabbitmq/sbin in the real image (Dokploy's healthcheck calls it).
+      env: { PATH: '/opt/rabbitmq/sbin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin' },
+      expose: [5672, 15672],
+    },
     {
       ref: labImages.minio,
       entries: [...dirEntries(join(APPS_DIR, 'minio'), '/app'), { path: '/export', dir: true }],
@@ -126,15 +141,22 @@ export function dirEntries(hostDir: string, target: string): ImageEntry[] {
   return out;
 }
 
-function bundle(basePath: string, title: string, apiBaseUrl: string): ImageEntry[] {
-  const js = `window.__PLANE_ENV__={VITE_API_BASE_URL:${JSON.stringify(apiBaseUrl)},VITE_WEB_BASE_PATH:${JSON.stringify(basePath)}};\n` +
+/**
+ * A frontend's build output: `index.html` referencing a hashed `assets/index-*.js` whose content
+ * carries VITE_API_BASE_URL as the build saw it. Plane's Vite build inlines the value the same way,
+ * so the URL can only change by rebuilding the image.
+ */
+export function bundleEntries(basePath: string, title: string, apiBaseUrl: string, distDir = '/app/dist'): ImageEntry[] {
+  const js =
+    `window.__PLANE_ENV__={VITE_API_BASE_URL:${JSON.stringify(apiBaseUrl)},VITE_WEB_BASE_PATH:${JSON.stringify(basePath)}};\n` +
     `fetch((window.__PLANE_ENV__.VITE_API_BASE_URL||"")+"/api/instances/",{credentials:"include"});\n`;
   const name = `index-${createHash('sha256').update(js).digest('hex').slice(0, 8)}.js`;
-  const html = `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>${title}</title>` +
+  const html =
+    `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>${title}</title>` +
     `<script type="module" crossorigin src="${basePath}assets/${name}"></script></head>` +
     `<body><div id="root"></div></body></html>\n`;
   return [
-    { path: '/app/dist/index.html', content: html },
-    { path: `/app/dist/assets/${name}`, content: js },
+    { path: `${distDir}/index.html`, content: html },
+    { path: `${distDir}/assets/${name}`, content: js },
   ];
 }

@@ -1,4 +1,4 @@
-import { request as httpRequest, type IncomingMessage } from 'node:http';
+import { request as httpRequest, type IncomingMessage, type RequestOptions } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import { randomBytes } from 'node:crypto';
 import { docker } from './docker-cli';
@@ -15,22 +15,45 @@ export interface Reply {
   body: string;
 }
 
-/** Target of a probe: the lab proxy on 127.0.0.1, optionally TLS for a lab host name. */
+/**
+ * Target of a probe: the lab proxy on 127.0.0.1, optionally by a lab host name (`hostname`, e.g.
+ * plane.lab.test: Host header and SNI carry it while the lookup answers 127.0.0.1, never DNS) and
+ * optionally over TLS trusting the lab CA.
+ */
 export interface Target {
   port: number;
+  hostname?: string;
   tls?: { servername: string; ca: string };
 }
 
-export function send(target: Target, path: string, init: { method?: string; headers?: Record<string, string>; body?: string } = {}): Promise<Reply> {
+/** A `lookup` that resolves every name to 127.0.0.1: the specs' stand-in for a hosts-file entry. */
+export const loopbackLookup = ((_host: string, opts: unknown, cb?: (...args: unknown[]) => void) => {
+  const callback = (typeof opts === 'function' ? opts : cb) as (...args: unknown[]) => void;
+  const all = typeof opts === 'object' && opts !== null && (opts as { all?: boolean }).all === true;
+  if (all) callback(null, [{ address: '127.0.0.1', family: 4 }]);
+  else callback(null, '127.0.0.1', 4);
+}) as unknown as NonNullable<RequestOptions['lookup']>;
+
+function connectOptions(target: Target): { host: string; port: number; lookup?: NonNullable<RequestOptions['lookup']> } {
+  return target.hostname ? { host: target.hostname, port: target.port, lookup: loopbackLookup } : { host: '127.0.0.1', port: target.port };
+}
+
+export function send(
+  target: Target,
+  path: string,
+  init: { method?: string; headers?: Record<string, string>; body?: string } = {},
+): Promise<Reply> {
   return new Promise((resolveReply, reject) => {
-    const options = { host: '127.0.0.1', port: target.port, path, method: init.method ?? 'GET', headers: init.headers ?? {}, timeout: 10_000 };
+    const options = { ...connectOptions(target), path, method: init.method ?? 'GET', headers: init.headers ?? {}, timeout: 10_000 };
     const onResponse = (res: IncomingMessage): void => {
       let body = '';
       res.setEncoding('utf8');
       res.on('data', (c: string) => (body += c));
       res.on('end', () => resolveReply(toReply(res, body)));
     };
-    const req = target.tls ? httpsRequest({ ...options, servername: target.tls.servername, ca: target.tls.ca }, onResponse) : httpRequest(options, onResponse);
+    const req = target.tls
+      ? httpsRequest({ ...options, servername: target.tls.servername, ca: target.tls.ca }, onResponse)
+      : httpRequest(options, onResponse);
     req.on('timeout', () => req.destroy(new Error(`timeout on ${path}`)));
     req.on('error', reject);
     req.end(init.body);
@@ -41,11 +64,16 @@ export function send(target: Target, path: string, init: { method?: string; head
 export function upgradeStatus(target: Target, path: string, headers: Record<string, string> = {}): Promise<number> {
   return new Promise((resolveStatus, reject) => {
     const options = {
-      host: '127.0.0.1',
-      port: target.port,
+      ...connectOptions(target),
       path,
       timeout: 10_000,
-      headers: { Connection: 'Upgrade', Upgrade: 'websocket', 'Sec-WebSocket-Version': '13', 'Sec-WebSocket-Key': randomBytes(16).toString('base64'), ...headers },
+      headers: {
+        Connection: 'Upgrade',
+        Upgrade: 'websocket',
+        'Sec-WebSocket-Version': '13',
+        'Sec-WebSocket-Key': randomBytes(16).toString('base64'),
+        ...headers,
+      },
     };
     const req = target.tls ? httpsRequest({ ...options, servername: target.tls.servername, ca: target.tls.ca }) : httpRequest(options);
     req.on('upgrade', (res, socket) => {
@@ -65,11 +93,18 @@ export function upgradeStatus(target: Target, path: string, headers: Record<stri
 function toReply(res: IncomingMessage, body: string): Reply {
   const headerLines: Array<[string, string]> = [];
   for (let i = 0; i < res.rawHeaders.length; i += 2) headerLines.push([res.rawHeaders[i]!.toLowerCase(), res.rawHeaders[i + 1]!]);
-  return { status: res.statusCode ?? 0, headerLines, header: (n) => headerLines.filter(([k]) => k === n.toLowerCase()).map(([, v]) => v), body };
+  return {
+    status: res.statusCode ?? 0,
+    headerLines,
+    header: (n) => headerLines.filter(([k]) => k === n.toLowerCase()).map(([, v]) => v),
+    body,
+  };
 }
 
 /** State, exit code and restart count of each container of a compose project, by service. */
-export async function projectContainers(project: string): Promise<Map<string, { state: string; exitCode: number; restarts: number; name: string }>> {
+export async function projectContainers(
+  project: string,
+): Promise<Map<string, { state: string; exitCode: number; restarts: number; name: string }>> {
   const ids = (await docker(['ps', '-aq', '--filter', `label=com.docker.compose.project=${project}`])).stdout.split(/\s+/).filter(Boolean);
   const out = new Map<string, { state: string; exitCode: number; restarts: number; name: string }>();
   if (ids.length === 0) return out;

@@ -16,4 +16,15 @@ describe('findings leaving the main process', () => {
     expect(finding?.message).toBe(`DATABASE_URL=${SECRET_MASK} does not use POSTGRES_PASSWORD (${SECRET_MASK}).`);
     expect(finding?.fix).toBe(`Use ${SECRET_MASK} in DATABASE_URL; keep http://plane.example.com.`);
   });
+
+  it('masks a short password where it stands as a value, without mangling host names that contain it', () => {
+    const files = [{ text: 'POSTGRES_PASSWORD=plane\nDATABASE_URL=postgresql://plane:plane@plane-db/plane\n' }];
+    const [finding] = redactSecrets(
+      [{ ruleId: 'default-credentials', severity: 'warning', keys: ['POSTGRES_PASSWORD'], message: "POSTGRES_PASSWORD is still 'plane'.", fix: 'Set a new one in postgresql://plane:plane@db.example.com/plane and at https://plane.example.com.' }],
+      files,
+      model,
+    );
+    expect(finding?.message).toBe(`POSTGRES_PASSWORD is still '${SECRET_MASK}'.`);
+    expect(finding?.fix).toBe(`Set a new one in postgresql://plane:${SECRET_MASK}@db.example.com/plane and at https://plane.example.com.`);
+  });
 });

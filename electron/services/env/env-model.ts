@@ -51,14 +51,27 @@ export function findingsFor(deployment: Deployment, model: EnvModel, files: read
 /**
  * Findings leave the main process, and a rule message may quote a value (a DATABASE_URL with
  * its password): every secret value of the files is replaced by the mask in message and fix.
+ * A long secret is masked wherever it appears; a short one (a password like `plane`) only where
+ * it stands as a value — quoted, or as a URL's password — so `https://plane.example.com` in a
+ * fix text is not mangled into `https://••••••••.example.com`.
  */
 export function redactSecrets(findings: Finding[], files: readonly { text: string }[], model: EnvModel): Finding[] {
   const secrets = new Set<string>();
   for (const f of files) for (const [key, value] of resolvedValues(f.text)) if (value.length >= 4 && model.isSecret(key, value)) secrets.add(value);
   if (secrets.size === 0) return findings;
   const longestFirst = [...secrets].sort((a, b) => b.length - a.length);
-  const redact = (text: string) => longestFirst.reduce((out, secret) => out.split(secret).join(SECRET_MASK), text);
+  const redact = (text: string) => longestFirst.reduce((out, secret) => redactOne(out, secret), text);
   return findings.map((f) => ({ ...f, message: redact(f.message), fix: redact(f.fix) }));
+}
+
+const LONG_SECRET = 8;
+
+function redactOne(text: string, secret: string): string {
+  if (secret.length >= LONG_SECRET) return text.split(secret).join(SECRET_MASK);
+  const escaped = secret.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return text.replace(new RegExp(`(['"])${escaped}\\1|:${escaped}@`, 'g'), (match, quote: string | undefined) =>
+    quote === undefined ? `:${SECRET_MASK}@` : `${quote}${SECRET_MASK}${quote}`,
+  );
 }
 
 /** Same finding in two runs: rule, keys and file (messages may quote the changed value). */

@@ -2,6 +2,8 @@ import os
 import socket
 import sys
 import time
+import urllib.error
+import urllib.request
 from datetime import datetime
 
 from django.core.management.base import BaseCommand
@@ -44,7 +46,30 @@ class Command(BaseCommand):
             tick = "Scheduler: Sending due task check-every-five-minutes-to-send-email-notifications (%s)"
         n = 0
         while True:
+            if options["role"] == "worker":
+                self.sync_with_live(log)
             time.sleep(30)
             n += 1
             log("INFO", tick % n)
             sys.stdout.flush()
+
+    def sync_with_live(self, log):
+        """The worker's server-to-server call to live (document conversion), authenticated by the
+        `live-server-secret-key` header. Only when LIVE_BASE_URL points at live (split layout), so a
+        LIVE_SERVER_SECRET_KEY that differs between api and live shows up in both logs."""
+        base = os.environ.get("LIVE_BASE_URL")
+        if not base:
+            return
+        url = base.rstrip("/") + os.environ.get("LIVE_BASE_PATH", "/live") + "/convert-document/"
+        req = urllib.request.Request(
+            url, data=b'{"description_html": "<p></p>", "variant": "document"}', method="POST",
+            headers={"content-type": "application/json", "live-server-secret-key": os.environ.get("LIVE_SERVER_SECRET_KEY", "")},
+        )
+        task = "Task plane.bgtasks.page_transaction_task.page_transaction"
+        try:
+            with urllib.request.urlopen(req, timeout=5) as res:
+                log("INFO", "%s succeeded: live answered %s" % (task, res.status))
+        except urllib.error.HTTPError as error:
+            log("ERROR", "%s raised: live server rejected the request: %s %s (LIVE_SERVER_SECRET_KEY of api and live differ?)" % (task, error.code, error.reason))
+        except (urllib.error.URLError, OSError) as error:
+            log("ERROR", "%s raised: live server unreachable at %s: %s" % (task, url, error))

@@ -8,6 +8,8 @@ export interface EdgeRoute {
   upstream: string;
   /** Set on the API host: the place a user adds a CORS header "to help" (duplicate-allow-origin). */
   api?: boolean;
+  /** Path prefixes sent elsewhere on this host (a longer Traefik rule, e.g. `/uploads` → MinIO). */
+  paths?: readonly { prefix: string; upstream: string }[];
 }
 
 /** Where the edge finds its certificate inside the container. */
@@ -24,6 +26,9 @@ export function edgeCaddyfile(routes: readonly EdgeRoute[], faults: ReadonlySet<
   const out = ['# Hangar lab: stand-in for Traefik (routes = the routers of the Traefik labels).', '{', '\tadmin off', '}'];
   for (const route of routes) {
     out.push(`${route.host} {`, `\ttls ${EDGE_CERT} ${EDGE_KEY}`);
+    for (const [i, path] of (route.paths ?? []).entries()) {
+      out.push(`\t@path${i} path ${path.prefix} ${path.prefix}/*`, `\treverse_proxy @path${i} ${path.upstream}`);
+    }
     if (route.api && faults.has('duplicate-allow-origin')) {
       // A Traefik headers middleware (accessControlAllowOriginList) on top of django-cors-headers.
       out.push(`\treverse_proxy ${route.upstream} {`, '\t\theader_down +Access-Control-Allow-Origin "*"', '\t}');

@@ -125,7 +125,9 @@ export async function writeSplitLayout(root: string, opts: LayoutOptions): Promi
 
   const routes: EdgeRoute[] = [
     { host: SPLIT_WEB_HOST, upstream: 'plane-frontend:3000' },
-    { host: SPLIT_API_HOST, upstream: 'plane-api:8000', api: true },
+    // Presigned upload URLs are built from the API request's Host, so the bucket path must be
+    // routed to MinIO on the API domain (a PathPrefix(`/uploads`) router in Traefik).
+    { host: SPLIT_API_HOST, upstream: 'plane-api:8000', api: true, paths: [{ prefix: '/uploads', upstream: 'plane-minio:9000' }] },
   ];
   const edge = edgeCaddyfile(routes, faults);
   const edgePath = join(dir, 'traefik', 'Caddyfile');

@@ -7,6 +7,7 @@ import './styles/sidebar.css';
 import './styles/dialog.css';
 import './styles/panels.css';
 import './styles/containers.css';
+import './styles/probes.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';

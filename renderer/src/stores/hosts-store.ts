@@ -1,5 +1,7 @@
 import { create } from 'zustand';
 import type { AppErrorData } from '../../../shared/ipc/errors';
+import type { OutputOf } from '../../../shared/ipc/define';
+import type { Contract } from '../../../shared/ipc/contract';
 import type { HostConfig, HostDraft } from '../../../shared/schemas/host';
 import { client } from './client-ref';
 import { toErrorData } from './error-data';
@@ -14,9 +16,18 @@ export interface HostsState {
   load(): Promise<void>;
   /** Saves a host and selects it; rejects with the AppError so the form can show it by its field. */
   add(draft: HostDraft): Promise<HostConfig>;
+  /** Saves an edited host; rejects with the AppError so the form can show it by its field. */
+  update(host: HostConfig): Promise<HostConfig>;
   remove(hostId: string): Promise<void>;
   select(hostId: string | null): void;
+  /** Reads ~/.ssh/config in main: the hosts it defines as drafts, and every line it did not apply. */
+  readSshConfig(): Promise<SshConfigImport>;
+  /** Adds drafts one by one; a refused draft (name taken) does not stop the others. */
+  importHosts(drafts: HostDraft[]): Promise<{ added: HostConfig[]; refused: { name: string; error: AppErrorData }[] }>;
 }
+
+/** What `hosts.importSshConfig` answers: drafts that keep their alias, and the issues with line numbers. */
+export type SshConfigImport = OutputOf<Contract['hosts.importSshConfig']>;
 
 /**
  * Hosts are re-read from main after every change rather than patched locally: main's store is
@@ -49,6 +60,11 @@ export const useHostsStore = create<HostsState>()((set, get) => ({
     set({ selectedId: host.id });
     return host;
   },
+  async update(host) {
+    const saved = await client().call('hosts.update', host);
+    await get().load();
+    return saved;
+  },
   async remove(hostId) {
     await client().call('hosts.remove', { hostId });
     if (get().selectedId === hostId) set({ selectedId: null });
@@ -56,6 +72,22 @@ export const useHostsStore = create<HostsState>()((set, get) => ({
   },
   select(hostId) {
     set({ selectedId: hostId });
+  },
+  readSshConfig() {
+    return client().call('hosts.importSshConfig', {});
+  },
+  async importHosts(drafts) {
+    const added: HostConfig[] = [];
+    const refused: { name: string; error: AppErrorData }[] = [];
+    for (const draft of drafts) {
+      try {
+        added.push(await client().call('hosts.add', draft));
+      } catch (error) {
+        refused.push({ name: draft.name, error: toErrorData(error) });
+      }
+    }
+    await get().load();
+    return { added, refused };
   },
 }));
 

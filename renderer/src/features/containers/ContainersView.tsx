@@ -10,6 +10,7 @@ import { containersOf, useContainersStore } from '../../stores/containers-store'
 import { errorContextOf } from '../hosts/host-label';
 import { ContainerGroupTable, ContainerTableSkeleton } from './ContainerTable';
 import { countStates, filterGroups, sortGroups } from './format';
+import { useNavigationStore } from '../../stores/navigation-store';
 
 /**
  * A connected host's containers by compose project. Fetches on mount, refreshes every 15 s while
@@ -22,6 +23,14 @@ export function ContainersView({ host, live }: { host: HostConfig; live: boolean
   const [query, setQuery] = useState('');
   const filterRef = useRef<HTMLInputElement>(null);
   const now = useNow(30_000);
+  const target = useNavigationStore((s) => s.containersFilter);
+  const clearTarget = useNavigationStore((s) => s.clearContainersFilter);
+  useEffect(() => {
+    // "Show logs of <service>" from a Checks finding: narrow the list to that service.
+    if (target === null || target.hostId !== host.id) return;
+    setQuery(target.service);
+    clearTarget();
+  }, [target, host.id, clearTarget]);
 
   useEffect(() => {
     if (!live) return;

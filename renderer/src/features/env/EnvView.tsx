@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { HostConfig } from '../../../../shared/schemas/host';
 import { describeError } from '../../bridge/error-text';
 import { EmptyState } from '../../components/EmptyState';
@@ -17,6 +17,7 @@ import { HistoryView } from './HistoryView';
 import { RawView } from './RawView';
 import { ReviewDialog } from './ReviewDialog';
 import { validateValue } from './field-validation';
+import { useEnvFocus } from './use-env-focus';
 import '../../styles/env.css';
 
 type Mode = 'form' | 'raw' | 'history';
@@ -32,6 +33,7 @@ export function EnvView({ host }: { host: HostConfig }) {
   const review = useEnvStore((state) => state.review);
   const discard = useEnvStore((state) => state.discardEdits);
   const [mode, setMode] = useState<Mode>('form');
+  const showForm = useCallback(() => setMode('form'), []);
 
   useEffect(() => {
     if (s.deployments === null && !s.listing) void listDeployments(host.id);
@@ -40,6 +42,7 @@ export function EnvView({ host }: { host: HostConfig }) {
   }, [host.id]);
 
   const fields = useMemo(() => (s.data === null ? [] : buildFields(s.data)), [s.data]);
+  useEnvFocus(host.id, mode === 'form' && fields.length > 0, showForm);
   const changes = buildChanges(s.edits, s.rawTexts);
   const invalid = Object.entries(s.edits).filter(([id, edit]) => {
     const field = fields.find((f) => f.id === id);

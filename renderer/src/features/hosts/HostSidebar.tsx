@@ -1,9 +1,13 @@
+import { useState } from 'react';
+import type { SshHostConfig } from '../../../../shared/schemas/host';
 import { Icon } from '../../components/Icon';
 import { Kbd } from '../../components/Kbd';
 import { useShortcut } from '../../components/shortcuts';
 import { openHost } from '../../stores/boot';
 import { useHostsStore } from '../../stores/hosts-store';
 import { useUiStore } from '../../stores/ui-store';
+import { EditHostDialog } from './EditHostDialog';
+import { ImportSshConfigDialog } from './ImportSshConfigDialog';
 import { ThemeToggle } from './ThemeToggle';
 import { HostListItem } from './HostListItem';
 
@@ -17,6 +21,8 @@ export function HostSidebar() {
   const loaded = useHostsStore((s) => s.loaded);
   const selectedId = useHostsStore((s) => s.selectedId);
   const openAddHost = useUiStore((s) => s.openAddHost);
+  const [editing, setEditing] = useState<SshHostConfig | null>(null);
+  const [importing, setImporting] = useState(false);
   useShortcut('mod+n', openAddHost);
   useShortcut('mod+arrowdown', () => step(1));
   useShortcut('mod+arrowup', () => step(-1));
@@ -47,11 +53,21 @@ export function HostSidebar() {
       <ul className="host-list" aria-busy={!loaded}>
         {!loaded && <li className="host-skeleton" aria-hidden="true" />}
         {hosts.map((host) => (
-          <HostListItem key={host.id} host={host} selected={host.id === selectedId} onOpen={() => openHost(host.id)} />
+          <HostListItem
+            key={host.id}
+            host={host}
+            selected={host.id === selectedId}
+            onOpen={() => openHost(host.id)}
+            onEdit={host.kind === 'ssh' ? () => setEditing(host) : undefined}
+          />
         ))}
       </ul>
       {loaded && remoteCount === 0 && <p className="sidebar-hint">Add the server that runs Plane to manage its containers over SSH.</p>}
       <div className="sidebar-footer">
+        <button type="button" className="btn btn-ghost sidebar-add" style={{ marginBottom: 6 }} onClick={() => setImporting(true)}>
+          <Icon name="terminal" size={14} />
+          Import from ~/.ssh/config
+        </button>
         <button type="button" className="btn sidebar-add" onClick={openAddHost}>
           <Icon name="plus" size={14} />
           Add host
@@ -60,6 +76,8 @@ export function HostSidebar() {
           </span>
         </button>
       </div>
+      {editing && <EditHostDialog key={editing.id} host={editing} onClose={() => setEditing(null)} />}
+      {importing && <ImportSshConfigDialog onClose={() => setImporting(false)} />}
     </nav>
   );
 }

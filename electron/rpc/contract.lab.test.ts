@@ -109,6 +109,10 @@ describe('contract through the router, on the lab', () => {
     const group = listed.groups.find((g) => g.project === project);
     expect(group?.containers.map((c) => [c.service, c.state])).toEqual([['web', 'running']]);
 
+    const draft = await value<{ project: string | null; projects: string[]; notes: string[] }>('probes.inputFor', { hostId: host.id });
+    expect(draft).toMatchObject({ project: null, projects: [] });
+    expect(draft.notes.join(' ')).toMatch(/Plane/);
+
     const notRefused = await call('hostKeys.replace', { hostId: host.id, fingerprint: expected });
     expect(!notRefused.ok && notRefused.error.code).toBe('INVALID_INPUT');
 

@@ -123,7 +123,13 @@ export type TransportError = z.infer<typeof transportErrorSchema>;
 
 /** What was sent and what came back, raw, so the user can check the verdict (and paste the curl). */
 export const probeEvidenceSchema = z.object({
-  request: z.object({ method: z.string(), url: z.string(), headers: z.array(headerPairSchema) }),
+  request: z.object({
+    method: z.string(),
+    url: z.string(),
+    headers: z.array(headerPairSchema),
+    /** The body sent (the sign-in form), so the evidence shows exactly what was posted. */
+    body: z.string().optional(),
+  }),
   response: z.object({ status: z.number().int(), rawHeaders: z.array(headerPairSchema), bodySnippet: z.string() }).optional(),
   error: transportErrorSchema.optional(),
   /** A command the user can paste to reproduce the check (curl; openssl or dig where no HTTP is involved). */

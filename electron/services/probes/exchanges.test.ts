@@ -17,6 +17,15 @@ beforeAll(async () => {
     seen.push(req);
     if (req.url === '/slow') return; // never answers: the check's own timeout must end it
     if (req.url === '/big') return void res.end('x'.repeat(10_000));
+    if (req.url === '/form') {
+      // Echoes the form as Django reads it: the length it was told and the bytes that came.
+      const chunks: Buffer[] = [];
+      req.on('data', (chunk: Buffer) => chunks.push(chunk));
+      req.on('end', () =>
+        res.writeHead(302, { Location: '/done', 'X-Length': req.headers['content-length'] ?? '' }).end(Buffer.concat(chunks)),
+      );
+      return;
+    }
     res.setHeader('Access-Control-Allow-Origin', ['http://plane.lab.test', '*']);
     res.writeHead(426, { 'content-type': 'text/plain' }).end('Upgrade Required');
   });
@@ -61,6 +70,21 @@ describe('recordHttp', () => {
     const record = await recordHttp(get('/big', 1000), net());
     expect(record.response?.body).toHaveLength(1000);
     expect(record.response?.bodyTruncated).toBe(true);
+  });
+
+  it('posts a form body with its Content-Length, keeps it in the record and does not follow the redirect', async () => {
+    const body = 'email=probe%40hangar.invalid&csrfmiddlewaretoken=Tk9';
+    const spec = {
+      ...get('/form'),
+      method: 'POST',
+      body,
+      headers: [['Content-Type', 'application/x-www-form-urlencoded']] as Array<[string, string]>,
+    };
+    const record = await recordHttp(spec, net());
+    expect(record.response?.status).toBe(302);
+    expect(record.response?.body).toBe(body);
+    expect(record.response?.rawHeaders).toContainEqual(['X-Length', String(body.length)]);
+    expect(record.request.body).toBe(body);
   });
 });
 

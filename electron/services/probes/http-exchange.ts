@@ -10,13 +10,14 @@ import { classifyError } from './transport-error';
 /**
  * Sends one request exactly as specified and records what came back, raw: header pairs from
  * `res.rawHeaders` (so a duplicated header stays two headers), the body up to a limit, or the
- * transport error. Never throws and never follows redirects: a redirect is evidence too.
+ * transport error. Never throws and never follows redirects: a redirect is evidence too (the
+ * sign-in probe judges its Location).
  */
 export function recordHttp(spec: RequestSpec, net: NetContext): Promise<HttpRecord> {
   const started = performance.now();
   const check = checkSignal(net.signal, net.timeoutMs);
   const base = {
-    request: { method: spec.method, url: spec.url, headers: spec.headers },
+    request: { method: spec.method, url: spec.url, headers: spec.headers, ...(spec.body !== undefined ? { body: spec.body } : {}) },
     timeoutMs: net.timeoutMs,
     curlExtras: net.curlExtras(spec.url),
   };
@@ -70,7 +71,8 @@ export function recordHttp(spec: RequestSpec, net: NetContext): Promise<HttpReco
       response.on('aborted', done);
     });
     request.on('error', (error) => finish({ error: classifyError(error, check.timedOut(), net.signal.aborted) }));
-    request.end();
+    // end(body) before any write lets Node send Content-Length, as a browser's form post does.
+    request.end(spec.body);
   });
 }
 

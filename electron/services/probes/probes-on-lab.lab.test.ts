@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { FaultName } from '../../../e2e/lab/faults';
 import { startLab, type Lab } from '../../../e2e/lab/lab';
 import { RateBudget } from '../../../shared/plane/probes/rate-budget';
 import type { ProbeFinding, ProbeInput, ProbeReport } from '../../../shared/schemas/probe';
@@ -55,19 +56,29 @@ function finding(report: ProbeReport, id: string): ProbeFinding {
   return found;
 }
 
-const failures = (report: ProbeReport): string[] => report.findings.filter((f) => f.status === 'fail').map((f) => `${f.id}: ${f.explanation}`);
+const failures = (report: ProbeReport): string[] =>
+  report.findings.filter((f) => f.status === 'fail').map((f) => `${f.id}: ${f.explanation}`);
 
-/** The finding each probe-visible fault must raise, and its title (the fix is asserted present). */
-const faultFindings = [
-  ['cors-trailing-slash', 'routes.api-instances', 'The API is down: CORS_ALLOWED_ORIGINS stops Django'],
-  ['cors-wildcard', 'routes.api-instances', 'The API is down: CORS_ALLOWED_ORIGINS stops Django'],
-  ['cors-wrong-origin', 'cors.preflight.origin', 'The API does not allow the frontend origin'],
-  ['cors-empty', 'cors.foreign-origin', 'The API allows every origin'],
-  ['duplicate-allow-origin', 'cors.preflight.single-origin', 'Allow-Origin is sent more than once'],
-  ['ws-upgrade-stripped', 'ws.upgrade', 'Upgrade headers are stripped'],
-  ['mixed-scheme', 'cookies.csrftoken.secure', 'Secure cookies on an http site: login loops'],
-  ['api-down', 'routes.api-instances', 'API at /api/instances/: the api service is down'],
-] as const;
+/**
+ * The finding each probe-visible fault must raise in a layout, its title and the env key its fix
+ * opens (undefined: a fix must exist, whatever it points at). `mixed-scheme` differs per layout:
+ * community serves http with https CORS origins (Secure cookies on http), split serves https
+ * with an http WEB_URL in .env.api (the sign-in redirect leaves the site).
+ */
+function faultFindings(layout: Lab['layout']): Array<[FaultName, string, string, string | undefined]> {
+  return [
+    ['cors-trailing-slash', 'routes.api-instances', 'The API is down: CORS_ALLOWED_ORIGINS stops Django', undefined],
+    ['cors-wildcard', 'routes.api-instances', 'The API is down: CORS_ALLOWED_ORIGINS stops Django', undefined],
+    ['cors-wrong-origin', 'cors.preflight.origin', 'The API does not allow the frontend origin', undefined],
+    ['cors-empty', 'cors.foreign-origin', 'The API allows every origin', undefined],
+    ['duplicate-allow-origin', 'cors.preflight.single-origin', 'Allow-Origin is sent more than once', undefined],
+    ['ws-upgrade-stripped', 'ws.upgrade', 'Upgrade headers are stripped', undefined],
+    layout === 'split'
+      ? ['mixed-scheme', 'auth.sign-in-redirect', 'After sign-in Plane sends users to another address', 'WEB_URL']
+      : ['mixed-scheme', 'cookies.csrftoken.secure', 'Secure cookies on an http site: login loops', 'CORS_ALLOWED_ORIGINS'],
+    ['api-down', 'routes.api-instances', 'API at /api/instances/: the api service is down', undefined],
+  ];
+}
 
 describe.each(['community', 'split', 'dokploy'] as const)('probes on the %s lab', (layout) => {
   let lab: Lab;
@@ -82,23 +93,39 @@ describe.each(['community', 'split', 'dokploy'] as const)('probes on the %s lab'
     const report = await probe(lab);
     expect(failures(report)).toEqual([]);
     expect(report.durationMs).toBeLessThan(3000);
-    for (const id of ['routes.web', 'routes.api-instances', 'routes.god-mode', 'routes.spaces', 'routes.live-health', 'cors.preflight.origin', 'cors.foreign-origin', 'ws.upgrade']) {
+    for (const id of [
+      'routes.web',
+      'routes.api-instances',
+      'routes.god-mode',
+      'routes.spaces',
+      'routes.live-health',
+      'cors.preflight.origin',
+      'cors.foreign-origin',
+      'ws.upgrade',
+      'auth.sign-in-redirect',
+      'auth.csrf',
+    ]) {
       expect(finding(report, id).status, id).toBe('pass');
     }
   });
 
   // Faults are applied one after another without a revert in between: applyFaults rewrites the
   // layout for exactly the given faults, so each step also undoes the previous one.
-  it.runIf(layout !== 'dokploy').each(faultFindings)('%s → %s: "%s"', async (fault, id, title) => {
+  it.runIf(layout !== 'dokploy').each(faultFindings(layout))('%s → %s: "%s"', async (fault, id, title, envKey) => {
     await lab.applyFaults([fault]);
     const report = await probe(lab);
     expect(finding(report, id)).toMatchObject({ status: 'fail', title });
     expect(finding(report, id).fix).toBeDefined();
+    if (envKey) expect(finding(report, id).fix?.envKey).toBe(envKey);
   });
 
   it.runIf(layout === 'split')('frontend-api-url-mismatch → content.baked-api-url asks for a rebuilt image', async () => {
     await lab.applyFaults(['frontend-api-url-mismatch']);
     const report = await probe(lab);
-    expect(finding(report, 'content.baked-api-url')).toMatchObject({ status: 'fail', title: 'The frontend was built with another API URL', fix: { envKey: 'VITE_API_BASE_URL', envFile: '.env.frontend' } });
+    expect(finding(report, 'content.baked-api-url')).toMatchObject({
+      status: 'fail',
+      title: 'The frontend was built with another API URL',
+      fix: { envKey: 'VITE_API_BASE_URL', envFile: '.env.frontend' },
+    });
   });
 });

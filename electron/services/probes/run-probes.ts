@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { setMaxListeners } from 'node:events';
 import { performance } from 'node:perf_hooks';
 import { AppError } from '../../../shared/ipc/errors';
@@ -5,6 +6,7 @@ import { evaluateProbes } from '../../../shared/plane/probes/evaluate';
 import { summarize } from '../../../shared/plane/probes/finding';
 import type { RateBudget } from '../../../shared/plane/probes/rate-budget';
 import type { HttpRecord, ProbeRecordings } from '../../../shared/plane/probes/recording';
+import { csrfCredentials, signInRequest } from '../../../shared/plane/probes/sign-in';
 import { probeTargets, redirectProbeUrl, type ProbeTargets, type RequestSpec } from '../../../shared/plane/probes/targets';
 import { probeInputSchema, type ParsedProbeInput, type ProbeInput, type ProbeReport } from '../../../shared/schemas/probe';
 import { fetchBundles } from './bundle-fetch';
@@ -76,6 +78,12 @@ async function record(
   const wantsBundles = input.layout === 'split' || input.expected.frontendApiUrl !== undefined;
   const redirectUrl = redirectProbeUrl(input);
   const webWithBundles = send(requests.web).then(async (web) => ({ web, bundles: wantsBundles ? await fetchBundles(web, send) : [] }));
+  // The sign-in form needs the token and cookie of the CSRF step; without them it is not sent (a skip).
+  const csrfThenSignIn = send(requests.csrfToken).then(async (csrfToken) => {
+    const credentials = csrfCredentials(csrfToken);
+    if (!credentials) return { csrfToken, signIn: undefined };
+    return { csrfToken, signIn: await send(signInRequest(targets, credentials, randomBytes(18).toString('base64url'))) };
+  });
   const [
     dns,
     tls,
@@ -87,7 +95,7 @@ async function record(
     bucket,
     websocket,
     apiInstances,
-    csrfToken,
+    csrfAndSignIn,
     corsPreflight,
     corsActual,
     corsForeign,
@@ -104,7 +112,7 @@ async function record(
     send(requests.bucket),
     recordWebSocket(targets.wsUrl, targets.webOrigin, net),
     send(requests.apiInstances),
-    send(requests.csrfToken),
+    csrfThenSignIn,
     send(requests.corsPreflight),
     send(requests.corsActual),
     send(requests.corsForeign),
@@ -120,11 +128,12 @@ async function record(
     bucket,
     websocket,
     apiInstances,
-    csrfToken,
+    csrfToken: csrfAndSignIn.csrfToken,
     corsPreflight,
     corsActual,
     corsForeign,
   };
+  if (csrfAndSignIn.signIn) recordings.signIn = csrfAndSignIn.signIn;
   if (httpRedirect) recordings.httpRedirect = httpRedirect;
   return recordings;
 }

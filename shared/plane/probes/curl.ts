@@ -10,12 +10,22 @@ export function shellQuote(value: string): string {
   return /^[A-Za-z0-9_./:=@%+,-]+$/.test(value) ? value : `'${value.replace(/'/g, `'\\''`)}'`;
 }
 
-/** `curl -sS -i …` for a request, with `--resolve`/`--cacert` extras from the recorder. */
-export function curlCommand(method: string, url: string, headers: readonly HeaderPair[], extras: readonly string[] = []): string {
+/**
+ * `curl -sS -i …` for a request, with `--resolve`/`--cacert` extras from the recorder. A body is
+ * passed with `--data-raw` so curl sends it byte for byte (no `@file` reading, no re-encoding).
+ */
+export function curlCommand(
+  method: string,
+  url: string,
+  headers: readonly HeaderPair[],
+  extras: readonly string[] = [],
+  body?: string,
+): string {
   const parts = ['curl', '-sS', '-i'];
   if (method === 'HEAD') parts.push('-I');
   else if (method !== 'GET') parts.push('-X', method);
   for (const [name, value] of headers) parts.push('-H', `${name}: ${value}`);
+  if (body !== undefined) parts.push('--data-raw', body);
   parts.push(...extras);
   parts.push(url.replace(/^ws(s?):/, 'http$1:'));
   return parts.map(shellQuote).join(' ');

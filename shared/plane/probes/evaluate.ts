@@ -7,6 +7,7 @@ import { evaluateDns } from './evaluate-dns';
 import { evaluateHeaders } from './evaluate-headers';
 import { evaluateReachability } from './evaluate-reachability';
 import { evaluateRoutes } from './evaluate-routes';
+import { evaluateSignIn } from './evaluate-sign-in';
 import { evaluateTls } from './evaluate-tls';
 import { evaluateWebSocket } from './evaluate-websocket';
 import type { ProbeRecordings } from './recording';
@@ -25,6 +26,7 @@ export function evaluateProbes(input: ParsedProbeInput, recordings: ProbeRecordi
     ...evaluateRoutes(ctx, recordings),
     ...evaluateCors(ctx, recordings),
     ...evaluateCookies(ctx, recordings),
+    ...evaluateSignIn(ctx, recordings),
     ...evaluateWebSocket(ctx, recordings),
     ...evaluateContent(ctx, recordings),
     ...evaluateHeaders(ctx, recordings),

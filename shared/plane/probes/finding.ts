@@ -29,8 +29,9 @@ export function findingFrom(draft: FindingDraft, record: HttpRecord | undefined)
 export function evidenceOf(record: HttpRecord): ProbeEvidence {
   const evidence: ProbeEvidence = {
     request: { method: record.request.method, url: record.request.url, headers: record.request.headers },
-    curl: curlCommand(record.request.method, record.request.url, record.request.headers, record.curlExtras),
+    curl: curlCommand(record.request.method, record.request.url, record.request.headers, record.curlExtras, record.request.body),
   };
+  if (record.request.body !== undefined) evidence.request.body = record.request.body;
   if (record.response) {
     evidence.response = {
       status: record.response.status,

@@ -11,6 +11,8 @@ export interface RecordedRequest {
   method: string;
   url: string;
   headers: HeaderPair[];
+  /** The body sent, when there was one (the sign-in form). */
+  body?: string;
 }
 
 /** A response as it arrived: raw header pairs (duplicates kept), decoded body text (maybe cut). */
@@ -94,6 +96,8 @@ export interface ProbeRecordings {
   corsPreflight?: HttpRecord;
   corsActual?: HttpRecord;
   corsForeign?: HttpRecord;
+  /** The sign-in form post (D7, D8); absent when the CSRF step gave no token to post with. */
+  signIn?: HttpRecord;
   websocket?: WsRecord;
   /** Scripts of the frontend's index page (fetched for the baked-URL and mixed-content checks). */
   bundles: HttpRecord[];

@@ -16,6 +16,8 @@ export interface RequestSpec {
   method: string;
   url: string;
   headers: HeaderPair[];
+  /** A form body (already encoded, matching the Content-Type header); absent for GET and OPTIONS. */
+  body?: string;
   budget: boolean;
   maxBodyBytes: number;
 }

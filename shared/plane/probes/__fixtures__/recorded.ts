@@ -1,6 +1,7 @@
 import { probeInputSchema, type HeaderPair, type ParsedProbeInput, type ProbeFinding, type ProbeInput } from '../../../schemas/probe';
 import { evaluateProbes } from '../evaluate';
 import type { HttpRecord, ProbeRecordings, WsRecord } from '../recording';
+import { signInRequest } from '../sign-in';
 import { probeTargets, type RequestSpec } from '../targets';
 
 /**
@@ -17,7 +18,7 @@ export function probeInput(overrides: Partial<ProbeInput> = {}): ParsedProbeInpu
 
 export function answer(spec: RequestSpec, status: number, rawHeaders: HeaderPair[], body = ''): HttpRecord {
   return {
-    request: { method: spec.method, url: spec.url, headers: spec.headers },
+    request: { method: spec.method, url: spec.url, headers: spec.headers, ...(spec.body !== undefined ? { body: spec.body } : {}) },
     response: { status, rawHeaders, body, bodyTruncated: false },
     durationMs: 4,
     timeoutMs: 5000,
@@ -27,7 +28,7 @@ export function answer(spec: RequestSpec, status: number, rawHeaders: HeaderPair
 
 export function failed(spec: RequestSpec, kind: 'timeout' | 'refused' | 'reset' | 'tls', code?: string): HttpRecord {
   return {
-    request: { method: spec.method, url: spec.url, headers: spec.headers },
+    request: { method: spec.method, url: spec.url, headers: spec.headers, ...(spec.body !== undefined ? { body: spec.body } : {}) },
     error: code ? { kind, code, message: code } : { kind, message: kind },
     durationMs: kind === 'timeout' ? 5000 : 2,
     timeoutMs: 5000,
@@ -162,6 +163,10 @@ export function healthyRecordings(input: ParsedProbeInput): ProbeRecordings {
     corsForeign: answer(r.corsForeign, 200, [
       ['Vary', 'Origin'],
       ['Access-Control-Allow-Credentials', 'true'],
+    ]),
+    signIn: answer(signInRequest(t, { token: 'Tk9', cookie: 'Tk9' }, 'r4nd0m'), 302, [
+      ['Content-Type', 'text/html; charset=utf-8'],
+      ['Location', `${origin}/sign-in?error_code=5005&error_message=USER_DOES_NOT_EXIST&email=probe%40hangar.invalid`],
     ]),
     websocket,
     bundles: [

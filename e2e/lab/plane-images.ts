@@ -1,14 +1,15 @@
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
 import type { ImageEntry, ImageSpec } from './image-build';
 
 /** Where the lab's service code lives; every app also runs directly on the host from here. */
 export const APPS_DIR = join(dirname(fileURLToPath(import.meta.url)), 'apps');
 /** Copies of ../shared/fixtures the lab derives its files from (tests must not depend on ../shared). */
 export const FIXTURES_DIR = join(dirname(fileURLToPath(import.meta.url)), 'fixtures');
-const WS_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'node_modules', 'ws');
+const REPO_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 /** Plane release the lab impersonates; `/api/instances/` reports it as `current_version`. */
 export const LAB_RELEASE = 'v1.3.1';
@@ -58,7 +59,7 @@ export function planeImageSpecs(opts: { apiBaseUrl?: string; tagSuffix?: string 
     frontend(labImages.admin, '/god-mode/', 'Plane | God Mode'),
     {
       ref: labImages.live,
-      entries: [...dirEntries(join(APPS_DIR, 'live'), '/app'), ...dirEntries(WS_DIR, '/app/node_modules/ws')],
+      entries: [...dirEntries(join(APPS_DIR, 'live'), '/app'), ...nodeModulesEntries(['@hocuspocus/server', 'ws'], '/app/node_modules')],
       cmd: ['node', '/app/server.mjs'],
       env: { ...node, APP_VERSION: LAB_RELEASE },
       workdir: '/app',
@@ -125,12 +126,15 @@ export function labCaddyfile(): string {
   return original.replace(/^\s*(client_ip_headers|trusted_proxies) .*\n/gm, '');
 }
 
-/** Files of a host directory as image entries under `target`, keeping the executable bit. */
+/**
+ * Files of a host directory as image entries under `target`, keeping the executable bit. Nested
+ * `node_modules` are left out: packages enter an image only through `nodeModulesEntries`.
+ */
 export function dirEntries(hostDir: string, target: string): ImageEntry[] {
   const out: ImageEntry[] = [];
   const walk = (dir: string): void => {
     for (const name of readdirSync(dir).sort()) {
-      if (name === '__pycache__' || name.endsWith('.pyc') || name.endsWith('.test.ts')) continue;
+      if (name === 'node_modules' || name === '__pycache__' || name.endsWith('.pyc') || name.endsWith('.test.ts')) continue;
       const full = join(dir, name);
       const stat = statSync(full);
       if (stat.isDirectory()) walk(full);
@@ -139,6 +143,56 @@ export function dirEntries(hostDir: string, target: string): ImageEntry[] {
   };
   walk(hostDir);
   return out;
+}
+
+const packageJson = z.looseObject({
+  name: z.string(),
+  version: z.string(),
+  dependencies: z.record(z.string(), z.string()).optional(),
+  peerDependencies: z.record(z.string(), z.string()).optional(),
+  peerDependenciesMeta: z.record(z.string(), z.looseObject({ optional: z.boolean().optional() })).optional(),
+});
+
+/**
+ * Runtime dependency closure of `roots` (dependencies + peerDependencies, resolved the way Node
+ * does: nearest `node_modules` first, walking up to the repo's), as the installed folders.
+ * Optional peers that are not installed are skipped; a required one that is missing throws, so
+ * an image never ships a package whose import would fail at container start.
+ */
+export function nodeModulesClosure(roots: readonly string[], repoDir = REPO_DIR): string[] {
+  const found = new Set<string>();
+  const visit = (name: string, fromDir: string, optional: boolean): void => {
+    const dir = resolvePackageDir(name, fromDir, repoDir);
+    if (dir === undefined) {
+      if (optional) return;
+      throw new Error(`${name} (needed from ${relative(repoDir, fromDir) || '.'}) is not installed: run npm install.`);
+    }
+    if (found.has(dir)) return;
+    found.add(dir);
+    const pkg = packageJson.parse(JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')));
+    for (const dep of Object.keys(pkg.dependencies ?? {})) visit(dep, dir, false);
+    for (const dep of Object.keys(pkg.peerDependencies ?? {})) visit(dep, dir, pkg.peerDependenciesMeta?.[dep]?.optional === true);
+  };
+  for (const root of roots) visit(root, repoDir, false);
+  return [...found].sort();
+}
+
+/**
+ * Files of `nodeModulesClosure(roots)` as image entries under `target`, keeping each package's
+ * place in the repo's `node_modules` tree (nested copies stay nested). The files are the image's
+ * content, so upgrading any package in the closure changes the image hash and rebuilds it.
+ */
+export function nodeModulesEntries(roots: readonly string[], target: string, repoDir = REPO_DIR): ImageEntry[] {
+  const modulesDir = join(repoDir, 'node_modules');
+  return nodeModulesClosure(roots, repoDir).flatMap((dir) => dirEntries(dir, `${target}/${relative(modulesDir, dir)}`));
+}
+
+function resolvePackageDir(name: string, fromDir: string, repoDir: string): string | undefined {
+  for (let dir = fromDir; ; dir = dirname(dir)) {
+    const candidate = join(dir, 'node_modules', name);
+    if (existsSync(join(candidate, 'package.json'))) return candidate;
+    if (dir === repoDir || dir === dirname(dir)) return undefined;
+  }
 }
 
 /**

@@ -1,12 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import { posix } from 'node:path';
-import type { Client, FileEntryWithStats, SFTPWrapper, Stats } from 'ssh2';
+import type { FileEntryWithStats, SFTPWrapper, Stats } from 'ssh2';
 import { AppError, isAppError } from '../../../shared/ipc/errors';
 import { withSignal } from '../ssh/deadline';
 import { readRemoteFile, writeRemoteFile } from '../ssh/remote-files';
+import { sftpFor } from '../ssh/sftp-channel';
 import { sftpCall } from '../ssh/sftp-ops';
 import type { SshSession } from '../ssh/ssh-session';
-import { mapSshError } from '../ssh/ssh-errors';
 import { decodeUtf8, tempNameFor, type DirEntry, type FileAccess, type FileOpOptions } from './file-access';
 
 const S_IFMT = 0o170000;
@@ -118,22 +118,4 @@ async function readAll(sftp: SFTPWrapper, path: string): Promise<Buffer> {
   } finally {
     await sftpCall<void>((cb) => sftp.close(handle, cb), path).catch(() => undefined);
   }
-}
-
-const channels = new WeakMap<Client, Promise<SFTPWrapper>>();
-
-/** One SFTP channel per SSH connection for these operations, reopened after it closes. */
-function sftpFor(client: Client, session: SshSession): Promise<SFTPWrapper> {
-  const existing = channels.get(client);
-  if (existing) return existing;
-  const opening = new Promise<SFTPWrapper>((resolve, reject) => {
-    client.sftp((error, sftp) => {
-      if (error) return reject(mapSshError(error, { target: session.label }));
-      sftp.on('close', () => channels.delete(client));
-      resolve(sftp);
-    });
-  });
-  opening.catch(() => channels.delete(client));
-  channels.set(client, opening);
-  return opening;
 }

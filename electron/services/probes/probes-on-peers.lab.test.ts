@@ -50,7 +50,7 @@ describe('probes against real peers', () => {
     const report = await probe({ layout: 'split', https: true });
     expect(problems(report)).toEqual([]);
     expect(report.durationMs).toBeLessThan(3000);
-    expect(finding(report, 'tls.api.chain').explanation).toMatch(/Hangar Lab CA/);
+    expect(finding(report, 'tls.api.chain').explanation).toMatch(/Hangar lab local CA/);
     expect(finding(report, 'content.baked-api-url').status).toBe('pass');
     const untrusted = await runProbes({ ...peers!.input, caPem: undefined }, { budget: unthrottled() });
     expect(finding(untrusted, 'tls.web.chain')).toMatchObject({ status: 'fail', title: 'Untrusted certificate on plane.lab.test' });

@@ -1,10 +1,10 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { posix } from 'node:path';
-import type { Client, SFTPWrapper, Stats } from 'ssh2';
+import type { SFTPWrapper, Stats } from 'ssh2';
 import { AppError } from '../../../shared/ipc/errors';
 import { withSignal } from './deadline';
 import type { SshSession } from './ssh-session';
-import { mapSshError } from './ssh-errors';
+import { sftpFor } from './sftp-channel';
 import { sftpCall, sftpError } from './sftp-ops';
 
 /** A remote file as loaded for editing; `etag` is what a later write must still find on disk. */
@@ -116,23 +116,6 @@ async function run<T>(session: SshSession, options: RemoteFileOptions, work: (sf
   });
 }
 
-const sftpSessions = new WeakMap<Client, Promise<SFTPWrapper>>();
-
-/** One SFTP subsystem per SSH connection, opened lazily and reopened if it closes. */
-function sftpFor(client: Client, session: SshSession): Promise<SFTPWrapper> {
-  const existing = sftpSessions.get(client);
-  if (existing) return existing;
-  const opening = new Promise<SFTPWrapper>((resolve, reject) => {
-    client.sftp((error, sftp) => {
-      if (error) return reject(mapSshError(error, { target: session.label }));
-      sftp.on('close', () => sftpSessions.delete(client));
-      resolve(sftp);
-    });
-  });
-  opening.catch(() => sftpSessions.delete(client));
-  sftpSessions.set(client, opening);
-  return opening;
-}
 
 async function readWithStats(sftp: SFTPWrapper, path: string): Promise<{ content: Buffer; stats: Stats }> {
   const handle = await sftpCall<Buffer>((cb) => sftp.open(path, 'r', cb), path);

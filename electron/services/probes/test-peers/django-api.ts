@@ -13,14 +13,15 @@ export interface DjangoApi {
 }
 
 /**
- * Starts the API with CORS_ALLOWED_ORIGINS as given (raw, like the env file). With a value
+ * Starts the API with CORS_ALLOWED_ORIGINS as given (raw, like the env file) and WEB_URL, the
+ * base of its sign-in redirect. With a value
  * Django rejects, the process exits during its system checks and `running` is false.
  */
-export async function startDjangoApi(corsAllowedOrigins: string): Promise<DjangoApi> {
+export async function startDjangoApi(corsAllowedOrigins: string, webUrl: string): Promise<DjangoApi> {
   const port = await freePort();
   const process_ = startProcess('/usr/bin/python3', ['manage.py', 'runserver', `127.0.0.1:${port}`, '--noreload'], {
     cwd: appDir,
-    env: { PATH: '/usr/bin:/bin', CORS_ALLOWED_ORIGINS: corsAllowedOrigins, PYTHONDONTWRITEBYTECODE: '1' },
+    env: { PATH: '/usr/bin:/bin', CORS_ALLOWED_ORIGINS: corsAllowedOrigins, WEB_URL: webUrl, PYTHONDONTWRITEBYTECODE: '1' },
   });
   let running = true;
   try {

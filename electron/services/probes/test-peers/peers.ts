@@ -1,11 +1,11 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ProbeInput } from '../../../../shared/schemas/probe';
 import { startCaddy, type CaddyFaults, type Upstreams } from './caddy';
 import { freePort } from './child-process';
 import { startDjangoApi, type DjangoApi } from './django-api';
-import { issueLabCertificates } from './lab-certificates';
+import { ensureLabTls } from '../../../../e2e/lab/tls';
 import { startLiveServer } from './live-server';
 import { startStaticApp } from './static-apps';
 
@@ -62,7 +62,7 @@ export async function startPeers(scenario: PeerScenario): Promise<RunningPeers> 
       stops.push(() => peer.stop());
       return peer;
     };
-    const api = scenario.apiDown ? undefined : started(await startDjangoApi(cors));
+    const api = scenario.apiDown ? undefined : started(await startDjangoApi(cors, webOrigin));
     const [web, admin, space, minio, live] = await Promise.all([
       startStaticApp('web', { bakedApiUrl: fill(baked) }).then(started),
       startStaticApp('admin').then(started),
@@ -78,7 +78,7 @@ export async function startPeers(scenario: PeerScenario): Promise<RunningPeers> 
       live: live.port,
       api: api?.running ? api.port : await freePort(),
     };
-    const certs = https ? await issueLabCertificates(dir, [WEB_HOST, API_HOST]) : undefined;
+    const certs = https ? await ensureLabTls(join(dir, 'tls'), [WEB_HOST, API_HOST]) : undefined;
     started(
       await startCaddy(dir, {
         port,
@@ -105,7 +105,7 @@ export async function startPeers(scenario: PeerScenario): Promise<RunningPeers> 
       },
       timeoutMs: 3000,
       ...(scenario.layout === 'split' ? { apiUrl: apiOrigin } : {}),
-      ...(certs ? { caPem: certs.caPem } : {}),
+      ...(certs ? { caPem: await readFile(certs.caCertPath, 'utf8') } : {}),
     };
     return { input, webOrigin, apiOrigin, ...(api ? { api } : {}), stop: stopAll };
   } catch (error) {

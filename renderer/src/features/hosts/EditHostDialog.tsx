@@ -135,7 +135,7 @@ export function EditHostDialog({ host, onClose }: { host: SshHostConfig; onClose
         </p>
       ) : (
         <form id={formId} className="form" onSubmit={save} noValidate aria-label="Edit host">
-          <HostFormFields formId={formId} values={values} errors={errors} onChange={change} />
+          <HostFormFields formId={formId} values={values} errors={errors} onChange={change} autoFocus="name" />
         </form>
       )}
     </Dialog>

@@ -9,19 +9,22 @@ const authOptions: { value: HostFormValues['auth']; label: string; hint: string 
 
 /**
  * The fields of an SSH host (address, port, user, name, authentication), with each message
- * under its field. Shared by the edit dialog (and meant for the add dialog) so both ask the
- * same questions in the same words.
+ * under its field. Shared by the add and edit dialogs so both ask the same questions in the same
+ * words; `autoFocus` names the field the dialog opens on (the address when adding, the name when
+ * editing).
  */
 export function HostFormFields({
   formId,
   values,
   errors,
   onChange,
+  autoFocus,
 }: {
   formId: string;
   values: HostFormValues;
   errors: HostFormErrors;
   onChange(field: HostFormField, value: string): void;
+  autoFocus: HostFormField;
 }) {
   const idOf = (name: HostFormField, part: 'input' | 'note' = 'input') => `${formId}-${name}-${part}`;
   const field = (name: HostFormField, label: string, input: ReactNode, hint?: string) => (
@@ -46,7 +49,7 @@ export function HostFormFields({
   const text = (
     name: HostFormField,
     placeholder: string,
-    extra: { autoFocus?: boolean; className?: string; inputMode?: 'numeric' } = {},
+    extra: { className?: string; inputMode?: 'numeric' } = {},
   ) => (
     <input
       id={idOf(name)}
@@ -57,7 +60,7 @@ export function HostFormFields({
       onChange={(e) => onChange(name, e.target.value)}
       aria-invalid={errors[name] ? true : undefined}
       aria-describedby={idOf(name, 'note')}
-      data-autofocus={extra.autoFocus ? true : undefined}
+      data-autofocus={name === autoFocus ? true : undefined}
       inputMode={extra.inputMode}
       spellCheck={false}
       autoComplete="off"
@@ -71,7 +74,7 @@ export function HostFormFields({
       </div>
       <div className="form-row">
         {field('user', 'User', text('user', 'root'))}
-        {field('name', 'Name', text('name', values.address.trim() || 'Production', { autoFocus: true }), 'Shown in the host list.')}
+        {field('name', 'Name', text('name', values.address.trim() || 'Production'), 'Shown in the host list.')}
       </div>
       <fieldset className="field">
         <legend className="field-label">Authentication</legend>

@@ -6,6 +6,9 @@ cookies are Secure only when no origin contains "http:". The corsheaders system 
 startup, so '*' (E013) or a trailing slash (E014) stop the server as they stop Plane's API.
 """
 import os
+from urllib.parse import urlparse
+
+import django
 
 from corsheaders.defaults import default_headers
 
@@ -37,4 +40,10 @@ SESSION_COOKIE_SECURE = secure_origins
 CSRF_COOKIE_SECURE = secure_origins
 CSRF_COOKIE_HTTPONLY = True
 CSRF_TRUSTED_ORIGINS = cors_allowed_origins
+if django.VERSION < (4, 0):
+    # Plane runs Django 4.2, which matches scheme://host[:port]; Debian's Django 3.2 matches the
+    # Referer's host[:port] only, so the same list is given to it without the scheme.
+    CSRF_TRUSTED_ORIGINS = [urlparse(origin).netloc for origin in cors_allowed_origins]
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+CSRF_FAILURE_VIEW = "peer.urls.csrf_failure"
+WEB_URL = os.environ.get("WEB_URL", "http://localhost")

@@ -25,7 +25,7 @@ function read(): ThemePreference {
 
 /**
  * Writes the attribute the CSS keys on. With `system` the attribute is removed and the
- * stylesheet's prefers-color-scheme query decides, so the OS switching themes needs no JS.
+ * stylesheet's `color-scheme: light dark` lets the OS decide, so an OS switch needs no JS.
  */
 export function applyTheme(preference: ThemePreference): void {
   const root = document.documentElement;

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -109,9 +109,11 @@ describe('contract through the router, on the lab', () => {
     const group = listed.groups.find((g) => g.project === project);
     expect(group?.containers.map((c) => [c.service, c.state])).toEqual([['web', 'running']]);
 
-    const draft = await value<{ project: string | null; projects: string[]; notes: string[] }>('probes.inputFor', { hostId: host.id });
-    expect(draft).toMatchObject({ project: null, projects: [] });
-    expect(draft.notes.join(' ')).toMatch(/Plane/);
+    // Our labelled project is not a Plane deployment (other lab projects may run on this host too).
+    const draft = await value<{ project: string | null; projects: string[]; notes: string[] }>('probes.inputFor', { hostId: host.id, project });
+    expect(draft.project).toBeNull();
+    expect(draft.projects).not.toContain(project);
+    expect(draft.notes).toEqual([`No Plane deployment named "${project}" runs on lab. Pick another one, or type the web URL.`]);
 
     const notRefused = await call('hostKeys.replace', { hostId: host.id, fingerprint: expected });
     expect(!notRefused.ok && notRefused.error.code).toBe('INVALID_INPUT');
@@ -152,6 +154,25 @@ describe('contract through the router, on the lab', () => {
     const again = await call('connections.connect', { hostId: host.id });
     expect(again.ok && (again.value as ConnectionState).state).toBe('connected');
     prompts.cancel();
+  });
+
+  it('recovers a connection whose key changed while connected: refused on reconnect, then replaced and connected again', async () => {
+    const host = await value<HostConfig>('hosts.add', { kind: 'ssh', name: 'lab3', address: sshd.host, port: sshd.port, user: sshd.user, auth: { kind: 'key', keyPath: sshd.clientKeyPath } });
+    expect((await value<ConnectionState>('connections.connect', { hostId: host.id })).state).toBe('connected'); // key trusted earlier
+    const states = watch<ConnectionState>('connections.watch', 'states3');
+
+    // The server is reinstalled under the session: same address and client key, new host key.
+    const { port, clientKeyPath } = sshd;
+    execFileSync('pkill', ['-P', String(sshd.pid)]);
+    await sshd.stop();
+    sshd = await startSshd({ port });
+    appendFileSync(join(sshd.dir, 'authorized_keys'), readFileSync(`${clientKeyPath}.pub`, 'utf8'));
+    await until(() => states.events.some((s) => s.hostId === host.id && s.state === 'failed' && s.error?.code === 'SSH_HOST_KEY_MISMATCH'), 'the refusal on reconnect');
+
+    const newFingerprint = execFileSync('ssh-keygen', ['-lf', `${sshd.hostKeyPath}.pub`], { encoding: 'utf8' }).split(' ')[1];
+    expect(await value('hostKeys.replace', { hostId: host.id, fingerprint: newFingerprint })).toEqual({ replaced: true });
+    expect((await value<ConnectionState>('connections.connect', { hostId: host.id })).state).toBe('connected');
+    states.cancel();
   });
 
   it('runs the probes from this machine and reports an unreachable deployment as data', async () => {

@@ -73,7 +73,16 @@ export function createConnectionManager(deps: ConnectionManagerDeps): Connection
   const connect = async (hostId: string, signal?: AbortSignal): Promise<ConnectionState> => {
     const host = await deps.hosts.get(hostId);
     if (host.kind === 'local') return connectLocal(host, signal);
-    if (!leases.has(hostId)) {
+    const held = leases.get(hostId);
+    if (held !== undefined && deps.pool.get(hostId) === held.session) {
+      // Held, but perhaps failed since (reconnect gave up, or the key changed on reconnect):
+      // connect() retries a failed session and waits for one in flight.
+      await held.session.connect(signal);
+    } else {
+      held?.release(); // the host was edited: its old session is gone from the pool
+      leases.delete(hostId);
+      dockers.get(hostId)?.destroy();
+      dockers.delete(hostId);
       const lease = await deps.pool.acquire(host, signal);
       if (leases.has(hostId)) lease.release();
       else leases.set(hostId, lease);

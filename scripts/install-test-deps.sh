@@ -6,7 +6,7 @@ set -euo pipefail
 export DEBIAN_FRONTEND=noninteractive
 
 packages=(docker.io docker-compose openssh-server openssh-client chromium caddy openssl ca-certificates
-  python3-django python3-django-cors-headers python3-gunicorn postgresql redis-server iproute2 fonts-dejavu-core)
+  python3-django python3-django-cors-headers python3-gunicorn postgresql redis-server iproute2 procps fonts-dejavu-core)
 missing=()
 for p in "${packages[@]}"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
 if [ ${#missing[@]} -gt 0 ]; then

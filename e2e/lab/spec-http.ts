@@ -1,7 +1,10 @@
 import { request as httpRequest, type IncomingMessage, type RequestOptions } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { docker } from './docker-cli';
+import type { Lab } from './lab';
+import { SPLIT_API_HOST, SPLIT_WEB_HOST } from './layout-split';
 
 /**
  * Plain Node HTTP/WebSocket probes for the lab's own specs. Deliberately independent of Hangar's
@@ -27,6 +30,18 @@ export interface Target {
 }
 
 /** A `lookup` that resolves every name to 127.0.0.1: the specs' stand-in for a hosts-file entry. */
+/**
+ * The split layout's two https sites as targets (SNI and Host carry the lab names, the lab CA is
+ * trusted), and the frontend origin the browser sends.
+ */
+export function splitTargets(lab: Pick<Lab, 'httpsPort' | 'caCertPath'>): { web: Target; api: Target; origin: string } {
+  const { httpsPort: port, caCertPath } = lab;
+  if (port === undefined || caCertPath === undefined) throw new Error('The split lab has no https port or CA.');
+  const ca = readFileSync(caCertPath, 'utf8');
+  const site = (hostname: string): Target => ({ port, hostname, tls: { servername: hostname, ca } });
+  return { web: site(SPLIT_WEB_HOST), api: site(SPLIT_API_HOST), origin: `https://${SPLIT_WEB_HOST}:${port}` };
+}
+
 export const loopbackLookup = ((_host: string, opts: unknown, cb?: (...args: unknown[]) => void) => {
   const callback = (typeof opts === 'function' ? opts : cb) as (...args: unknown[]) => void;
   const all = typeof opts === 'object' && opts !== null && (opts as { all?: boolean }).all === true;

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLab, type Lab } from './lab';
-import { SPLIT_API_HOST, SPLIT_OLD_API_URL, SPLIT_WEB_HOST } from './layout-split';
-import { containerLogs, eventually, projectContainers, send, upgradeStatus, type Target } from './spec-http';
+import { SPLIT_OLD_API_URL, SPLIT_WEB_HOST } from './layout-split';
+import { containerLogs, eventually, projectContainers, send, splitTargets, upgradeStatus, type Target } from './spec-http';
 
 /**
  * One split lab for the whole file. Faults whose symptoms live in different services are applied
@@ -17,10 +17,7 @@ describe('split layout faults', () => {
 
   beforeAll(async () => {
     lab = await startLab({ layout: 'split', sshd: false });
-    const ca = readFileSync(lab.caCertPath!, 'utf8');
-    web = { port: lab.httpsPort!, hostname: SPLIT_WEB_HOST, tls: { servername: SPLIT_WEB_HOST, ca } };
-    api = { port: lab.httpsPort!, hostname: SPLIT_API_HOST, tls: { servername: SPLIT_API_HOST, ca } };
-    origin = `https://${SPLIT_WEB_HOST}:${lab.httpsPort}`;
+    ({ web, api, origin } = splitTargets(lab));
   });
   afterAll(async () => {
     await lab?.stop();

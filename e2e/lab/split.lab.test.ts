@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLab, type Lab } from './lab';
 import { SPLIT_API_HOST, SPLIT_EDGE, SPLIT_WEB_HOST, splitServices } from './layout-split';
-import { containerLogs, eventually, projectContainers, send, upgradeStatus, type Target } from './spec-http';
+import { containerLogs, eventually, projectContainers, send, splitTargets, upgradeStatus, type Target } from './spec-http';
 
 const envOf = (path: string): Map<string, string> =>
   new Map(
@@ -22,10 +22,7 @@ describe('split layout (plane.lab.test + plane-api.lab.test)', () => {
 
   beforeAll(async () => {
     lab = await startLab({ layout: 'split', sshd: false });
-    const ca = readFileSync(lab.caCertPath!, 'utf8');
-    web = { port: lab.httpsPort!, hostname: SPLIT_WEB_HOST, tls: { servername: SPLIT_WEB_HOST, ca } };
-    api = { port: lab.httpsPort!, hostname: SPLIT_API_HOST, tls: { servername: SPLIT_API_HOST, ca } };
-    origin = `https://${SPLIT_WEB_HOST}:${lab.httpsPort}`;
+    ({ web, api, origin } = splitTargets(lab));
   });
   afterAll(async () => {
     await lab?.stop();

@@ -3,6 +3,10 @@ import { AddHostDialog } from './add-host-dialog';
 import { ContainersView } from './containers-view';
 import { HostKeyPrompt, HostKeyRefusal } from './host-key';
 import { PassphraseDialog } from './passphrase-dialog';
+import type { LabSshd } from '../lab/sshd';
+
+/** What adding a lab sshd as a host needs to know about it. */
+export type LabEndpoint = Pick<LabSshd, 'host' | 'port' | 'user' | 'clientKeyPath'>;
 
 /**
  * The Hangar window as a user sees it: the host list on the left, the selected host's pane on
@@ -39,6 +43,18 @@ export class AppPage {
   /** The status line under a host in the list ("Connected", "Failed · Connection refused"). */
   hostStatus(name: string): Locator {
     return this.hostItem(name).locator('.conn-text');
+  }
+
+  /** Adds a lab sshd through the add-host form, with its client key; connecting starts at once. */
+  async addLabHost(sshd: LabEndpoint, name = 'lab server'): Promise<void> {
+    await this.addHostDialog.addHost({ address: sshd.host, port: sshd.port, user: sshd.user, name, keyPath: sshd.clientKeyPath });
+  }
+
+  /** Adds a lab sshd, trusts its key when asked, and waits until the host list says Connected. */
+  async connectTrusted(sshd: LabEndpoint, name = 'lab server'): Promise<void> {
+    await this.addLabHost(sshd, name);
+    await this.hostKeyPrompt.trust();
+    await expect(this.hostStatus(name)).toHaveText('Connected');
   }
 
   async openHost(name: string): Promise<void> {

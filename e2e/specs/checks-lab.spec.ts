@@ -30,15 +30,7 @@ test.afterAll(async () => {
 async function connectToLab(app: AppPage): Promise<void> {
   const sshd = lab.sshd;
   if (sshd === undefined) throw new Error('The lab was started without its sshd.');
-  await app.addHostDialog.addHost({
-    address: sshd.host,
-    port: sshd.port,
-    user: sshd.user,
-    name: 'lab server',
-    keyPath: sshd.clientKeyPath,
-  });
-  await app.hostKeyPrompt.trust();
-  await expect(app.hostStatus('lab server')).toHaveText('Connected');
+  await app.connectTrusted(sshd);
 }
 
 test('the healthy lab passes; a duplicated Allow-Origin fails with the browser error and the proxy fix', async ({ app }) => {

@@ -32,15 +32,7 @@ test('the host list shows each host with its own state', async ({ app, project, 
   await app.addHostDialog.addHost({ address: '127.0.0.1', port: closedPort, user: 'deploy', name: 'staging', keyPath: sshd.clientKeyPath });
   await expect(app.hostStatus('staging')).toHaveText('Failed · Connection refused');
 
-  await app.addHostDialog.addHost({
-    address: sshd.host,
-    port: sshd.port,
-    user: sshd.user,
-    name: 'plane-prod',
-    keyPath: sshd.clientKeyPath,
-  });
-  await app.hostKeyPrompt.trust();
-  await expect(app.hostStatus('plane-prod')).toHaveText('Connected');
+  await app.connectTrusted(sshd, 'plane-prod');
   await expect(app.containers.group(project.name)).toBeVisible();
 
   // Each host keeps its own state: the failure of one does not touch the others.

@@ -7,13 +7,7 @@ import { captureBothThemes } from '../pages/screenshots';
  * trusts it, and sees the lab's compose project with its containers.
  */
 test('adds a host, trusts its key on first use and lists its containers by project', async ({ app, sshd, project }) => {
-  await app.addHostDialog.addHost({
-    address: sshd.host,
-    port: sshd.port,
-    user: sshd.user,
-    name: 'lab server',
-    keyPath: sshd.clientKeyPath,
-  });
+  await app.addLabHost(sshd);
 
   const prompt = app.hostKeyPrompt;
   await expect(prompt.root).toBeVisible();
@@ -53,15 +47,7 @@ test('adds a host, trusts its key on first use and lists its containers by proje
 });
 
 test('a second connection to a trusted host does not ask again', async ({ app, sshd, project }) => {
-  await app.addHostDialog.addHost({
-    address: sshd.host,
-    port: sshd.port,
-    user: sshd.user,
-    name: 'lab server',
-    keyPath: sshd.clientKeyPath,
-  });
-  await app.hostKeyPrompt.trust();
-  await expect(app.hostStatus('lab server')).toHaveText('Connected');
+  await app.connectTrusted(sshd);
 
   await app.pane.getByRole('button', { name: 'Disconnect' }).click();
   await expect(app.hostStatus('lab server')).toHaveText('Not connected');

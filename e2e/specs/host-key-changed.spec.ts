@@ -26,13 +26,7 @@ test('a changed host key is refused with both fingerprints until the user replac
     trustedAt: '2025-03-12T09:30:00.000Z',
   });
   const app = await hangar.open();
-  await app.addHostDialog.addHost({
-    address: sshd.host,
-    port: sshd.port,
-    user: sshd.user,
-    name: 'lab server',
-    keyPath: sshd.clientKeyPath,
-  });
+  await app.addLabHost(sshd);
 
   const refusal = app.hostKeyRefusal;
   await expect(refusal.root).toBeVisible();
@@ -74,15 +68,7 @@ test('a server that comes back with a new host key is refused on reconnect', asy
   const first = await startSshd();
   let second: LabSshd | undefined;
   try {
-    await app.addHostDialog.addHost({
-      address: first.host,
-      port: first.port,
-      user: first.user,
-      name: 'rebuilt',
-      keyPath: first.clientKeyPath,
-    });
-    await app.hostKeyPrompt.trust();
-    await expect(app.hostStatus('rebuilt')).toHaveText('Connected');
+    await app.connectTrusted(first, 'rebuilt');
     const trustedFingerprint = await keygenFingerprint(`${first.hostKeyPath}.pub`);
 
     await first.stop();

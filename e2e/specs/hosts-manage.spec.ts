@@ -3,10 +3,8 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { expect, test } from '../harness/fixtures';
-import type { AppPage } from '../pages/app-page';
 import { EditHostDialog, ImportSshConfigDialog } from '../pages/hosts-dialogs';
 import { captureBothThemes } from '../pages/screenshots';
-import type { LabSshd } from '../lab/sshd';
 
 const run = promisify(execFile);
 
@@ -15,14 +13,9 @@ const run = promisify(execFile);
  * ~/.ssh/config in the test's own HOME (a Match block must be listed with its line), and the
  * sidebar's "Reconnecting…" state when the server drops the session.
  */
-async function addLabHost(app: AppPage, sshd: LabSshd, name = 'lab server'): Promise<void> {
-  await app.addHostDialog.addHost({ address: sshd.host, port: sshd.port, user: sshd.user, name, keyPath: sshd.clientKeyPath });
-  await app.hostKeyPrompt.trust();
-  await expect(app.hostStatus(name)).toHaveText('Connected');
-}
 
 test('edits a host: a bad port is refused under its field, a new name is saved', async ({ app, sshd, hangar }) => {
-  await addLabHost(app, sshd);
+  await app.connectTrusted(sshd);
   const dialog = new EditHostDialog(app.page);
   await dialog.open('lab server');
   await expect(dialog.field('Address')).toHaveValue(sshd.host);
@@ -41,7 +34,7 @@ test('edits a host: a bad port is refused under its field, a new name is saved',
 });
 
 test('removes a host only after the confirmation', async ({ app, sshd, hangar }) => {
-  await addLabHost(app, sshd);
+  await app.connectTrusted(sshd);
   const dialog = new EditHostDialog(app.page);
   await dialog.open('lab server');
   await dialog.root.getByRole('button', { name: 'Remove…' }).click();
@@ -105,7 +98,7 @@ test('imports a host from ~/.ssh/config and lists the Match block it did not app
 });
 
 test('shows "Reconnecting…" when the server drops the session, then "Connected" again', async ({ app, sshd }) => {
-  await addLabHost(app, sshd);
+  await app.connectTrusted(sshd);
   // Freeze the listener so the reconnect has to wait (and is visible), then kill the per-connection process.
   await run('kill', ['-STOP', String(sshd.pid)]);
   try {

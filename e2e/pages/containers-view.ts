@@ -10,6 +10,11 @@ export class ContainersView {
     this.groups = this.root.getByTestId('container-group');
   }
 
+  /** Switches the connected host to the Containers tab (the Overview tab opens first). */
+  async open(): Promise<void> {
+    await this.page.getByRole('tablist', { name: 'Host views' }).getByRole('tab', { name: 'Containers' }).click();
+  }
+
   /** The section of one compose project (`null` for containers outside any project). */
   group(project: string | null): Locator {
     return this.root.locator(`[data-testid="container-group"][data-project="${project ?? ''}"]`);

@@ -26,6 +26,7 @@ test('a host that refuses the connection says so in one sentence with the next s
 test('the host list shows each host with its own state', async ({ app, project, sshd }) => {
   await app.openHost('This computer');
   await expect(app.hostStatus('This computer')).toHaveText('Connected');
+  await app.containers.open();
   await expect(app.containers.group(project.name)).toBeVisible();
 
   const closedPort = await freeLoopbackPort();

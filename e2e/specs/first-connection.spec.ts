@@ -21,6 +21,7 @@ test('adds a host, trusts its key on first use and lists its containers by proje
   await expect(prompt.root).toBeHidden();
   await expect(app.hostStatus('lab server')).toHaveText('Connected');
 
+  await app.containers.open();
   const group = app.containers.group(project.name);
   await expect(group).toBeVisible();
   await expect(group.getByRole('heading')).toHaveText(project.name);
@@ -54,5 +55,6 @@ test('a second connection to a trusted host does not ask again', async ({ app, s
   await app.pane.getByRole('button', { name: 'Connect', exact: true }).click();
   await expect(app.hostStatus('lab server')).toHaveText('Connected');
   await expect(app.hostKeyPrompt.root).toBeHidden();
+  await app.containers.open();
   await expect(app.containers.group(project.name)).toBeVisible();
 });

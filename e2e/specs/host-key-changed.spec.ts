@@ -43,6 +43,7 @@ test('a changed host key is refused with both fingerprints until the user replac
 
   await refusal.replaceKey();
   await expect(app.hostStatus('lab server')).toHaveText('Connected');
+  await app.containers.open();
   await expect(app.containers.group(project.name)).toBeVisible();
 });
 

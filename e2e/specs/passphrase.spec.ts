@@ -36,6 +36,7 @@ test('an encrypted key asks for its passphrase, again after a wrong one, then co
     await app.hostKeyPrompt.trust();
 
     await expect(app.hostStatus('encrypted key')).toHaveText('Connected');
+    await app.containers.open();
     await expect(app.containers.group(project.name)).toBeVisible();
   } finally {
     await rm(dir, { recursive: true, force: true });

@@ -4,7 +4,9 @@ import { connectionsHandlers } from './handlers/connections';
 import { containersHandlers } from './handlers/containers';
 import { envHandlers } from './handlers/env';
 import { hostsHandlers } from './handlers/hosts';
+import { logsHandlers } from './handlers/logs';
 import { probesHandlers } from './handlers/probes';
+import { statusHandlers } from './handlers/status';
 import type { Handlers } from './router';
 
 /**
@@ -19,5 +21,7 @@ export function createHandlers(services: Services): Handlers<Contract> {
     ...containersHandlers(services),
     ...probesHandlers(services),
     ...envHandlers(services),
+    ...logsHandlers(services),
+    ...statusHandlers(services),
   };
 }

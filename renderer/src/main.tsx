@@ -8,6 +8,8 @@ import './styles/dialog.css';
 import './styles/panels.css';
 import './styles/containers.css';
 import './styles/probes.css';
+import './styles/logs.css';
+import './styles/architecture.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';

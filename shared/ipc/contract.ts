@@ -3,7 +3,9 @@ import { connectionsContract } from './contracts/connections';
 import { containersContract } from './contracts/containers';
 import { envContract } from './contracts/env';
 import { hostsContract } from './contracts/hosts';
+import { logsContract } from './contracts/logs';
 import { probesContract } from './contracts/probes';
+import { statusContract } from './contracts/status';
 
 /**
  * Every method the renderer can call, as data. Channels, the preload allow-list, the router's
@@ -16,6 +18,8 @@ export const contract = {
   ...containersContract,
   ...probesContract,
   ...envContract,
+  ...logsContract,
+  ...statusContract,
 } satisfies ContractShape;
 
 export type Contract = typeof contract;

@@ -11,6 +11,8 @@ import { ConnectionFailed } from './ConnectionFailed';
 import { HostTabs } from './HostTabs';
 import { EnvView } from '../features/env/EnvView';
 import { ChecksView } from '../features/probes/ChecksView';
+import { ArchitectureView } from '../features/architecture/ArchitectureView';
+import { LogsView } from '../features/logs/LogsView';
 import { useUiStore } from '../stores/ui-store';
 
 /**
@@ -77,7 +79,9 @@ export function HostPane({ host }: { host: HostConfig }) {
             The connection dropped. Hangar is reconnecting; the list below is from before the drop.
           </div>
         )}
+        {live && view === 'architecture' && <ArchitectureView host={host} />}
         {live && view === 'containers' && <ContainersView host={host} live={status === 'connected'} />}
+        {live && view === 'logs' && <LogsView host={host} />}
         {live && view === 'env' && <EnvView host={host} />}
         {live && view === 'checks' && <ChecksView host={host} />}
       </div>

@@ -2,7 +2,7 @@ import { create } from 'zustand';
 
 /** Which overlay is open; kept in a store so keyboard shortcuts and buttons open the same thing. */
 /** What the main column shows for a connected host. */
-export type HostView = 'containers' | 'env' | 'checks';
+export type HostView = 'architecture' | 'containers' | 'logs' | 'env' | 'checks';
 
 export interface UiState {
   addHostOpen: boolean;
@@ -17,6 +17,6 @@ export const useUiStore = create<UiState>()((set) => ({
   addHostOpen: false,
   openAddHost: () => set({ addHostOpen: true }),
   closeAddHost: () => set({ addHostOpen: false }),
-  hostView: 'containers',
+  hostView: 'architecture',
   setHostView: (hostView) => set({ hostView }),
 }));

@@ -10,4 +10,5 @@ export interface BenchSuite {
 export const suites: BenchSuite[] = [
   { name: 'ssh', run: () => import('./ssh.bench').then((m) => m.runSshBench()) },
   { name: 'env-check', run: () => import('./env-check.bench').then((m) => m.envCheckSuite.run()) },
+  { name: 'logs', run: () => import('./logs.bench').then((m) => m.runLogsBench()) },
 ];

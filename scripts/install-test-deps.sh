@@ -17,7 +17,8 @@ fi
 mkdir -p /run/sshd
 
 if ! docker info >/dev/null 2>&1; then
-  (dockerd >/tmp/hangar-dockerd.log 2>&1 &)
+  # Its own session: ending the shell or job that started it must not take the daemon down.
+  setsid nohup dockerd >/tmp/hangar-dockerd.log 2>&1 </dev/null &
   for _ in $(seq 1 60); do docker info >/dev/null 2>&1 && break; sleep 1; done
 fi
 docker info --format 'Docker Engine {{.ServerVersion}} is answering.' || { echo "dockerd did not start; see /tmp/hangar-dockerd.log" >&2; tail -20 /tmp/hangar-dockerd.log >&2 || true; exit 1; }

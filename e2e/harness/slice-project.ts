@@ -87,3 +87,16 @@ export async function removeSliceProject(name: string): Promise<void> {
 function labelArgs(labels: Record<string, string>): string[] {
   return Object.entries(labels).flatMap(([key, value]) => ['--label', `${key}=${value}`]);
 }
+
+/**
+ * Writes lines into a running container's own log, as if its main process printed them: `docker
+ * exec` writes to PID 1's stdout (or stderr), which is the pipe `docker logs` reads. One exec per
+ * call, so lines of one call keep their order and calls made one after another are in time order
+ * across containers. The slice containers run `sleep` as PID 1, so their logs hold nothing else.
+ */
+export async function printToLogs(container: string, lines: readonly string[], options: { stderr?: boolean } = {}): Promise<void> {
+  const fd = options.stderr ? 2 : 1;
+  await docker(['exec', container, 'sh', '-c', `for line in "$@"; do printf '%s\\n' "$line"; done > /proc/1/fd/${fd}`, 'sh', ...lines], {
+    timeoutMs: 30_000,
+  });
+}

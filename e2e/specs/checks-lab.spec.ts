@@ -1,8 +1,8 @@
 import { startLab, type Lab } from '../lab/lab';
 import { expect, test } from '../harness/fixtures';
 import type { AppPage } from '../pages/app-page';
-import { ContainersView } from '../pages/containers-view';
 import { ChecksView } from '../pages/checks-view';
+import { LogsView } from '../pages/logs-view';
 import { captureBothThemes } from '../pages/screenshots';
 
 /**
@@ -87,12 +87,28 @@ test('the healthy lab passes; a duplicated Allow-Origin fails with the browser e
   await row.evaluate((el) => el.scrollIntoView({ block: 'start' }));
   await captureBothThemes(app.page, 'checks-failure');
 
-  // The fix points at the proxy: its button leaves Checks for the proxy's containers.
+  // The fix points at the proxy: its button opens the proxy's logs at the time of the check,
+  // from 5 minutes before to 1 minute after (the page runs in UTC), not following.
   await row.getByRole('button', { name: 'Show logs of proxy' }).click();
-  await expect(app.page.getByRole('tab', { name: 'Containers' })).toHaveAttribute('aria-selected', 'true');
-  const containers = new ContainersView(app.page);
-  await expect(containers.root.getByRole('searchbox').or(containers.root.locator('.filter-input'))).toHaveValue('proxy');
-  await expect(containers.root.locator('[data-testid="container-row"]')).toHaveCount(1);
+  await expect(app.page.getByRole('tab', { name: 'Logs' })).toHaveAttribute('aria-selected', 'true');
+  const logs = new LogsView(app.page);
+  await expect(logs.source(lab.compose.containerName(lab.projectName, 'proxy'))).toBeChecked();
+  await expect(logs.sources.getByRole('checkbox', { checked: true })).toHaveCount(1);
+  const window = await logs.window.textContent();
+  const shown = /Showing (\d\d):(\d\d)–(\d\d):(\d\d) around the check at (\d\d):(\d\d):(\d\d)/.exec(window ?? '');
+  expect(shown, window ?? '').not.toBeNull();
+  const [from, to, at] = [1, 3, 5].map((i) => Number(shown?.[i]) * 60 + Number(shown?.[i + 1]));
+  expect(((to ?? 0) - (from ?? 0) + 1440) % 1440).toBe(6);
+  expect(((at ?? 0) - (from ?? 0) + 1440) % 1440).toBe(5);
+  const nowMinutes = new Date().getUTCHours() * 60 + new Date().getUTCMinutes();
+  expect((nowMinutes - (at ?? 0) + 1440) % 1440).toBeLessThanOrEqual(3);
+  await expect(logs.status).toHaveText('End of range');
+  await expect(logs.follow).toContainText('Follow live');
+  await app.page.locator('body').click({ position: { x: 1, y: 1 } });
+  await captureBothThemes(app.page, 'logs-around-check');
+  await logs.window.getByRole('button', { name: 'Follow live' }).click();
+  await expect(logs.window).toBeHidden();
+  await expect(logs.status).toHaveText('Live');
 });
 
 test('typed values win: a bad override is refused under its field and nothing is sent', async ({ app }) => {

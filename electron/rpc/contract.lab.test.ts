@@ -11,6 +11,8 @@ import type { AppErrorData } from '../../shared/ipc/errors';
 import type { ConnectionState } from '../../shared/schemas/connection';
 import type { ContainerGroup } from '../../shared/schemas/container';
 import type { HostConfig } from '../../shared/schemas/host';
+import type { LogsEvent } from '../../shared/schemas/logs';
+import type { StatusEvent } from '../../shared/schemas/status';
 import { docker } from '../../e2e/lab/docker-cli';
 import { baseImageSpec, ensureImage, HOST_RUNTIME_MOUNTS } from '../../e2e/lab/image-build';
 import { startSshd, type LabSshd } from '../../e2e/lab/sshd';
@@ -40,11 +42,11 @@ describe('contract through the router, on the lab', () => {
     if (!result.ok) throw new Error(`${method}: ${result.error.code} ${result.error.message}`);
     return result.value as T;
   };
-  const watch = <T>(method: MethodName, id: string) => {
+  const watch = <T>(method: MethodName, id: string, input: unknown = {}) => {
     called.add(method);
     const events: T[] = [];
     let ended: AppErrorData | null | undefined;
-    const cancel = router.subscribe(method, {}, { owner: 'test', id }, { events: (b) => events.push(...(b as T[])), end: (e) => (ended = e) });
+    const cancel = router.subscribe(method, input, { owner: 'test', id }, { events: (b) => events.push(...(b as T[])), end: (e) => (ended = e) });
     return { events, cancel, ended: () => ended };
   };
   const until = async (check: () => boolean, what: string): Promise<void> => {
@@ -63,7 +65,7 @@ describe('contract through the router, on the lab', () => {
     router = createRouter({ contract, handlers: createHandlers(services), validateOutput: true });
     const image = await ensureImage(baseImageSpec());
     const mounts = HOST_RUNTIME_MOUNTS.flatMap((m) => ['-v', m]);
-    await docker(['run', '-d', '--name', `${project}-web-1`, '--label', `com.docker.compose.project=${project}`, '--label', 'com.docker.compose.service=web', ...mounts, image.ref, 'sleep', '600']);
+    await docker(['run', '-d', '--name', `${project}-web-1`, '--label', `com.docker.compose.project=${project}`, '--label', 'com.docker.compose.service=web', ...mounts, image.ref, '/usr/bin/python3', '-u', '-c', "import time; print('hangar contract line'); time.sleep(600)"]);
   });
 
   afterAll(async () => {
@@ -108,6 +110,18 @@ describe('contract through the router, on the lab', () => {
     const listed = await value<{ groups: ContainerGroup[] }>('containers.list', { hostId: host.id });
     const group = listed.groups.find((g) => g.project === project);
     expect(group?.containers.map((c) => [c.service, c.state])).toEqual([['web', 'running']]);
+
+    const logs = watch<LogsEvent>('logs.tail', 'logs', { hostId: host.id, containerIds: [`${project}-web-1`], follow: false });
+    await until(() => logs.ended() !== undefined, 'the log stream to end');
+    expect(logs.ended()).toBeNull();
+    expect(logs.events.map((e) => (e.event === 'lines' ? e.lines.map((l) => l.text) : e.event))).toEqual(['attached', ['hangar contract line'], 'detached']);
+
+    const status = watch<StatusEvent>('status.watch', 'status', { hostId: host.id });
+    await until(() => status.events.some((e) => e.event === 'snapshot'), 'the first status snapshot');
+    const snapshot = status.events.find((e) => e.event === 'snapshot');
+    expect(snapshot?.event === 'snapshot' && snapshot.groups.find((g) => g.project === project)?.containers.map((c) => c.state)).toEqual(['running']);
+    status.cancel();
+    await until(() => status.ended() !== undefined, 'the status stream to end');
 
     // Our labelled project is not a Plane deployment (other lab projects may run on this host too).
     const draft = await value<{ project: string | null; projects: string[]; notes: string[] }>('probes.inputFor', { hostId: host.id, project });

@@ -1,13 +1,12 @@
 import type { logsContract } from '../../../shared/ipc/contracts/logs';
-import { AppError } from '../../../shared/ipc/errors';
 import type { Services } from '../../app/create-services';
+import { createLogsService } from '../../services/docker/logs/logs-service';
 import type { Handlers } from '../router';
 
-/** Log streams. (Being implemented: electron/services/docker/logs.) */
-export function logsHandlers(_services: Services): Handlers<typeof logsContract> {
+/** Log streams: the router pumps the events in batches and cancels the Docker requests through ctx.signal. */
+export function logsHandlers({ connections }: Services): Handlers<typeof logsContract> {
+  const logs = createLogsService({ connections });
   return {
-    'logs.tail': () => {
-      throw new AppError('INTERNAL', 'Log streaming is not available yet.');
-    },
+    'logs.tail': (input, ctx) => logs.tail(input, ctx.signal),
   };
 }

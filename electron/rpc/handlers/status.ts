@@ -1,13 +1,20 @@
 import type { statusContract } from '../../../shared/ipc/contracts/status';
-import { AppError } from '../../../shared/ipc/errors';
 import type { Services } from '../../app/create-services';
+import { dockerStatusSource, watchStatus } from '../../services/docker/status-watch';
 import type { Handlers } from '../router';
 
-/** Live container state. (Being implemented: electron/services/docker/status-watch.) */
-export function statusHandlers(_services: Services): Handlers<typeof statusContract> {
+/**
+ * Live container state of a host for the architecture view. Docker comes from the connection
+ * manager on every attempt, so a retry after a dropped session uses the reconnected one; a host
+ * the user disconnected is not reconnected behind their back (the watch ends instead).
+ */
+export function statusHandlers({ connections }: Services): Handlers<typeof statusContract> {
   return {
-    'status.watch': () => {
-      throw new AppError('INTERNAL', 'Live status is not available yet.');
-    },
+    'status.watch': ({ hostId }, ctx) =>
+      watchStatus({
+        signal: ctx.signal,
+        connect: async (signal) => dockerStatusSource(await connections.docker(hostId, signal)),
+        shouldRetry: () => connections.states().find((s) => s.hostId === hostId)?.state !== 'idle',
+      }),
   };
 }

@@ -13,6 +13,8 @@ import type { SessionLease, SessionPool } from '../ssh/session-pool';
 /** Docker of one host, borrowed for a call; `where` names it in error messages. */
 export interface DockerHandle {
   readonly docker: Docker;
+  /** For requests that stay open (log follows, events): uncapped, unpooled channels (see SshDocker). */
+  readonly streaming: Docker;
   readonly where: string;
 }
 
@@ -93,7 +95,11 @@ export function createConnectionManager(deps: ConnectionManagerDeps): Connection
 
   const docker = async (hostId: string, signal?: AbortSignal): Promise<DockerHandle> => {
     const host = await deps.hosts.get(hostId);
-    if (host.kind === 'local') return { docker: localDocker({ socketPath: host.socketPath ?? deps.localSocketPath }), where: 'on this computer' };
+    if (host.kind === 'local') {
+      // Node's global agent has no socket cap: one client serves short and long requests alike.
+      const local = localDocker({ socketPath: host.socketPath ?? deps.localSocketPath });
+      return { docker: local, streaming: local, where: 'on this computer' };
+    }
     if (deps.pool.get(hostId)?.state().state !== 'connected') await connect(hostId, signal);
     const session = deps.pool.get(hostId);
     if (session === undefined) throw new AppError('SSH_DISCONNECTED', `Not connected to ${host.name}. Connect again.`);
@@ -102,7 +108,7 @@ export function createConnectionManager(deps: ConnectionManagerDeps): Connection
       handle = dockerForSession(session);
       dockers.set(hostId, handle);
     }
-    return { docker: handle.docker, where: `on ${session.label}` };
+    return { docker: handle.docker, streaming: handle.streaming, where: `on ${session.label}` };
   };
 
   return {

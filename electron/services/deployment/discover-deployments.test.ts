@@ -44,6 +44,7 @@ const host: HostAccess = {
   commands: { run: () => Promise.reject(new Error('unused')), stream: () => Promise.reject(new Error('unused')) },
   docker: {
     where: 'on the test host',
+    streaming: {} as Docker,
     docker: {
       listContainers: async () => [
         container('plane-split', 'plane-api', 'registry.example/plane-backend:v1.2.0', split, join(split, 'docker-compose.yml'), 'running', 'Up 1 minute (healthy)'),

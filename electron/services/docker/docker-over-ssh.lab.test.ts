@@ -86,6 +86,27 @@ describe('Docker over the SSH session', () => {
     expect(group?.containers.map((c) => c.service)).toEqual(['web', 'worker']);
   });
 
+  it('keeps listing while ten streams stay open on the streaming client', async () => {
+    const lab = createLabPool();
+    const lease = await lab.pool.acquire(labHost(withForwarding));
+    const remote = dockerForSession(lease.session);
+    const controller = new AbortController();
+    try {
+      // Ten follows: more than the pooled client's six channels would ever allow at once.
+      const streams = await Promise.all(
+        Array.from({ length: 10 }, () => remote.streaming.getEvents({ filters: { type: ['container'] }, abortSignal: controller.signal })),
+      );
+      expect(streams).toHaveLength(10);
+      const groups = await listContainerGroups(remote.docker, { where: 'on the lab', timeoutMs: 5000 });
+      expect(groups.find((g) => g.project === project)?.containers).toHaveLength(2);
+    } finally {
+      controller.abort();
+      remote.destroy();
+      lease.release();
+      lab.pool.closeAll();
+    }
+  });
+
   it('says Docker is not found when dial-stdio cannot run docker on the server', async () => {
     const noDocker = await startSshd({ allowStreamLocalForwarding: false, extraConfig: 'SetEnv PATH=/nonexistent' });
     try {

@@ -1,4 +1,4 @@
-import { Agent, type ClientRequestArgs } from 'node:http';
+import { Agent, type AgentOptions, type ClientRequestArgs } from 'node:http';
 import type { Duplex } from 'node:stream';
 import Docker from 'dockerode';
 import type { Client, ClientChannel } from 'ssh2';
@@ -23,6 +23,12 @@ export interface DockerOverSshOptions {
 /** A dockerode client whose HTTP rides channels of the pooled SSH session. */
 export interface SshDocker {
   readonly docker: Docker;
+  /**
+   * The same Docker for requests that stay open (log follows, the events stream): its channels
+   * are not pooled and not capped, so following many containers never starves `docker` of its
+   * few keep-alive channels, and ending a stream closes its channel.
+   */
+  readonly streaming: Docker;
   /** Which transport the current connection uses, once the first request has decided it. */
   transport(): DockerTransport | undefined;
   /** Closes idle keep-alive channels (the session itself stays open). */
@@ -61,16 +67,28 @@ export function dockerForSession(session: SshSession, options: DockerOverSshOpti
     return dialStdio(client, context, options.openTimeoutMs ?? 10_000);
   };
 
-  const agent = new SessionAgent(open);
-  const docker = new Docker({ protocol: 'http', host: 'docker.invalid', port: 80, agent } as Docker.DockerOptions);
-  session.onDrop(() => agent.destroy());
-  return { docker, transport: () => lastMode, destroy: () => agent.destroy() };
+  const agent = new SessionAgent(open, { keepAlive: true, maxSockets: 6, maxFreeSockets: 2 });
+  const streamAgent = new SessionAgent(open, { keepAlive: false });
+  const destroy = (): void => {
+    agent.destroy();
+    streamAgent.destroy();
+  };
+  session.onDrop(destroy);
+  return { docker: dockerVia(agent), streaming: dockerVia(streamAgent), transport: () => lastMode, destroy };
+}
+
+/** dockerode passes `agent` on to docker-modem; its typings omit it. */
+function dockerVia(agent: Agent): Docker {
+  return new Docker({ protocol: 'http', host: 'docker.invalid', port: 80, agent } as Docker.DockerOptions);
 }
 
 /** An http.Agent whose connections come from an async opener instead of TCP. */
 class SessionAgent extends Agent {
-  constructor(private readonly open: () => Promise<Duplex>) {
-    super({ keepAlive: true, maxSockets: 6, maxFreeSockets: 2 });
+  constructor(
+    private readonly open: () => Promise<Duplex>,
+    options: AgentOptions,
+  ) {
+    super(options);
   }
 
   override createConnection(

@@ -3,7 +3,7 @@ import { useNavigationStore } from './navigation-store';
 import { useUiStore } from './ui-store';
 
 afterEach(() => {
-  useNavigationStore.setState({ focusEnvKey: null, containersFilter: null });
+  useNavigationStore.setState({ focusEnvKey: null, containersFilter: null, logsTarget: null });
   useUiStore.setState({ hostView: 'containers' });
 });
 
@@ -17,9 +17,33 @@ describe('navigation store', () => {
     expect(useNavigationStore.getState().focusEnvKey).toBeNull();
   });
 
-  it('"Show logs of proxy" switches to Containers with the service as the filter', () => {
+  it('"Show logs of proxy" from a failed check switches to Logs with the role and the time of the check', () => {
     useUiStore.setState({ hostView: 'checks' });
-    useNavigationStore.getState().openServiceLogs('h1', 'proxy');
+    useNavigationStore
+      .getState()
+      .openServiceLogs('h1', 'proxy', { at: '2025-01-01T12:06:00.000Z', project: 'plane-app', reason: 'the check' });
+    expect(useUiStore.getState().hostView).toBe('logs');
+    expect(useNavigationStore.getState().logsTarget).toEqual({
+      hostId: 'h1',
+      target: 'proxy',
+      project: 'plane-app',
+      at: '2025-01-01T12:06:00.000Z',
+      reason: 'the check',
+    });
+    useNavigationStore.getState().clearLogsTarget();
+    expect(useNavigationStore.getState().logsTarget).toBeNull();
+  });
+
+  it('keeps the two-argument call (hostId, role) working: live logs of the role', () => {
+    useNavigationStore.getState().openServiceLogs('h1', 'api');
+    expect(useUiStore.getState().hostView).toBe('logs');
+    expect(useNavigationStore.getState().logsTarget).toEqual({ hostId: 'h1', target: 'api' });
+  });
+
+  it('opens exactly the containers of a table row, and still filters Containers by service on request', () => {
+    useNavigationStore.getState().openContainerLogs('h1', ['abc']);
+    expect(useNavigationStore.getState().logsTarget).toEqual({ hostId: 'h1', containerIds: ['abc'] });
+    useNavigationStore.getState().openContainersOf('h1', 'proxy');
     expect(useUiStore.getState().hostView).toBe('containers');
     expect(useNavigationStore.getState().containersFilter).toEqual({ hostId: 'h1', service: 'proxy' });
   });

@@ -1,13 +1,19 @@
 import type { ContainerGroup } from '../../../../shared/schemas/container';
 import { Icon } from '../../components/Icon';
+import { useHostsStore } from '../../stores/hosts-store';
+import { useNavigationStore } from '../../stores/navigation-store';
 import { countStates, formatUptime, shortImage, shortStatus } from './format';
 import { HealthText, StateBadge } from './StateBadge';
 
 /**
  * One compose project: a header with its totals and working directory, then a fixed-layout table
- * (column widths never depend on content, so refreshed data cannot shift the layout).
+ * (column widths never depend on content, so refreshed data cannot shift the layout). Each row
+ * has a "Logs" action (shown on hover, always reachable with Tab) that opens its logs.
  */
 export function ContainerGroupTable({ group, now, fetchedAt }: { group: ContainerGroup; now: number; fetchedAt: string | null }) {
+  // The table always shows the selected host's containers.
+  const hostId = useHostsStore((s) => s.selectedId);
+  const openLogs = useNavigationStore((s) => s.openContainerLogs);
   const counts = countStates(group.containers);
   const title = group.project ?? 'Standalone containers';
   return (
@@ -49,9 +55,23 @@ export function ContainerGroupTable({ group, now, fetchedAt }: { group: Containe
             return (
               <tr key={c.id} data-testid="container-row" data-container={c.name}>
                 <td>
-                  <div className="cell-name">
-                    <span className="cell-primary">{c.service ?? c.name}</span>
-                    {c.service !== undefined && <span className="cell-secondary">{c.name}</span>}
+                  <div className="cell-name-row">
+                    <div className="cell-name">
+                      <span className="cell-primary">{c.service ?? c.name}</span>
+                      {c.service !== undefined && <span className="cell-secondary">{c.name}</span>}
+                    </div>
+                    {hostId !== null && (
+                      <button
+                        type="button"
+                        className="btn btn-ghost row-action"
+                        aria-label={`Logs of ${c.name}`}
+                        title={`Open the logs of ${c.name}`}
+                        onClick={() => openLogs(hostId, [c.id])}
+                      >
+                        <Icon name="terminal" size={13} />
+                        Logs
+                      </button>
+                    )}
                   </div>
                 </td>
                 <td>

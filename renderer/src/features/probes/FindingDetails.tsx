@@ -1,17 +1,26 @@
 import type { ProbeFinding } from '../../../../shared/schemas/probe';
 import { Icon } from '../../components/Icon';
 import { useNavigationStore } from '../../stores/navigation-store';
+import { checksOf, useProbesStore } from '../../stores/probes-store';
 import { EvidenceView } from './EvidenceView';
 
 /**
  * What a finding means and what to do: the explanation, the exact error the browser console
  * shows (so users can match it with what they saw), the fix with a jump to the env key or the
- * service, and the raw evidence.
+ * service, and the raw evidence. "Show logs of <service>" opens that service's logs at the time
+ * of the check (the window around the report's start), in the deployment the checks read.
  */
 export function FindingDetails({ id, hostId, finding }: { id: string; hostId: string; finding: ProbeFinding }) {
   const openEnvAt = useNavigationStore((s) => s.openEnvAt);
   const openServiceLogs = useNavigationStore((s) => s.openServiceLogs);
+  const checkedAt = useProbesStore((s) => checksOf(s, hostId).report?.startedAt);
+  const project = useProbesStore((s) => checksOf(s, hostId).source?.project ?? undefined);
   const { fix } = finding;
+  const showLogs = (service: string): void =>
+    openServiceLogs(hostId, service, {
+      ...(checkedAt !== undefined ? { at: checkedAt, reason: 'the check' } : {}),
+      ...(project !== undefined ? { project } : {}),
+    });
   return (
     <div className="probe-finding-body" id={id} data-testid="finding-details">
       <p className="probe-finding-explanation" data-testid="finding-explanation">
@@ -59,7 +68,12 @@ export function FindingDetails({ id, hostId, finding }: { id: string; hostId: st
                 </button>
               )}
               {fix.service && (
-                <button type="button" className="btn" onClick={() => openServiceLogs(hostId, fix.service ?? '')}>
+                <button
+                  type="button"
+                  className="btn"
+                  onClick={() => showLogs(fix.service ?? '')}
+                  title={checkedAt ? 'Opens the logs from 5 minutes before the check to 1 minute after' : undefined}
+                >
                   <Icon name="terminal" size={13} />
                   Show logs of {fix.service}
                 </button>

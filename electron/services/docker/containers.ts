@@ -177,15 +177,24 @@ async function inspectStartTimes(
   options.signal?.addEventListener('abort', onAbort, { once: true });
   if (options.signal?.aborted === true) batch.abort();
   const batchOptions = { ...options, signal: batch.signal };
-  setMaxListeners(running.length + 10, batch.signal);
-  const results = await Promise.all(
-    running.map((c) =>
-      withDockerTimeout(context, batchOptions, (abortSignal) => docker.getContainer(c.Id).inspect({ abortSignal })).then(
-        (info) => [c.Id, info.State.StartedAt] as const,
+  setMaxListeners(INSPECT_CONCURRENCY + 10, batch.signal);
+  const startTimes = new Map<string, string>();
+  // A few at a time, below the SSH agent's 6 pooled channels: a burst of a dozen inspects made the
+  // agent open more channels than its cap (they open asynchronously) and stall later requests.
+  const queue = [...running];
+  const worker = async (): Promise<void> => {
+    for (let c = queue.shift(); c !== undefined; c = queue.shift()) {
+      const id = c.Id;
+      await withDockerTimeout(context, batchOptions, (abortSignal) => docker.getContainer(id).inspect({ abortSignal })).then(
+        (info) => startTimes.set(id, info.State.StartedAt),
         () => undefined, // removed between list and inspect: keep the approximate uptime
-      ),
-    ),
-  );
+      );
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(INSPECT_CONCURRENCY, running.length) }, worker));
   options.signal?.removeEventListener('abort', onAbort);
-  return new Map(results.filter((r): r is readonly [string, string] => r !== undefined));
+  return startTimes;
 }
+
+/** Inspects in flight at once when listing with exact uptimes. */
+const INSPECT_CONCURRENCY = 4;

@@ -87,7 +87,7 @@ export async function* watchStatus(options: StatusWatchOptions): AsyncGenerator<
 /**
  * The watch over a real Docker: dockerode's `getEvents` on the handle's streaming client (its own
  * channel, never a pooled keep-alive one, so the stream cannot starve or share a stale channel
- * with short requests) and the grouped container list on the pooled one.
+ * with short requests), and the grouped container list as one request on a channel of its own.
  */
 export function dockerStatusSource(handle: DockerHandle): StatusSource {
   const context = { where: handle.where };
@@ -117,7 +117,10 @@ export function dockerStatusSource(handle: DockerHandle): StatusSource {
         clearTimeout(timer);
       }
     },
-    list: (signal) => listContainerGroups(handle.docker, { signal, where: handle.where, exactUptime: true }),
+    // One request per snapshot, on its own channel: exact start times would add an inspect per
+    // running container on every change, and the pooled keep-alive channels can stall under such
+    // bursts; "Up 5 minutes" is precise enough for the diagram.
+    list: (signal) => listContainerGroups(handle.streaming, { signal, where: handle.where }),
   };
 }
 

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { HostConfig } from '../../../../shared/schemas/host';
 import { describeError } from '../../bridge/error-text';
 import { EmptyState } from '../../components/EmptyState';
+import { useConnectionsStore } from '../../stores/connections-store';
 import { checksOf, selectServiceStatuses, useProbesStore } from '../../stores/probes-store';
 import { currentDeployment, statusOf, useStatusStore } from '../../stores/status-store';
 import { errorContextOf } from '../hosts/host-label';
@@ -26,9 +27,14 @@ export function ArchitectureView({ host }: { host: HostConfig }) {
   const checks = useProbesStore((s) => checksOf(s, host.id));
   const probeStatuses = useProbesStore(selectServiceStatuses(host.id));
   const [selected, setSelected] = useState<string | null>(null);
-  const needsList = status.deployments === null && !status.listing && status.listError === null;
+  // Ask Docker only over an established session: a call made while connecting would start a
+  // connection of its own next to the one waiting for the user (host key, passphrase). Through a
+  // reconnect the stream stays open and says "stale" itself.
+  const connection = useConnectionsStore((s) => s.byHost[host.id]?.state);
+  const ready = connection === 'connected' || connection === 'reconnecting';
+  const needsList = ready && status.deployments === null && !status.listing && status.listError === null;
 
-  useEffect(() => watch(host.id), [host.id, watch]);
+  useEffect(() => (ready ? watch(host.id) : undefined), [host.id, ready, watch]);
   useEffect(() => {
     if (needsList) void listDeployments(host.id);
   }, [host.id, needsList, listDeployments]);

@@ -1,23 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { ContainerGroup, ContainerSummary } from '../../../shared/schemas/container';
 import type { Deployment } from '../../../shared/schemas/deployment';
+import { labServices } from '../../../shared/plane/topology/__fixtures__/layout-services';
 import { deploymentStatus, renderDeployment } from './status';
 
-const services = [
-  'web',
-  'space',
-  'admin',
-  'live',
-  'api',
-  'worker',
-  'beat-worker',
-  'migrator',
-  'plane-db',
-  'plane-redis',
-  'plane-mq',
-  'plane-minio',
-  'proxy',
-];
+const services = [...labServices.community];
 
 const deployment: Deployment = {
   project: 'plane-app',

@@ -76,7 +76,7 @@ export function HostPane({ host }: { host: HostConfig }) {
         {status === 'failed' && !mismatch && <ConnectionFailed host={host} error={state?.error} />}
         {status === 'reconnecting' && (
           <div className="banner banner-warn" role="status">
-            The connection dropped. Hangar is reconnecting; the list below is from before the drop.
+            The connection dropped. Hangar is reconnecting; what is shown is from before the drop.
           </div>
         )}
         {live && view === 'architecture' && <ArchitectureView host={host} />}

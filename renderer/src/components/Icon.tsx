@@ -25,6 +25,12 @@ const paths = {
   trash: 'M4 7h16M10 11v6M14 11v6M6 7l1 13h10l1-13M9 7V4h6v3',
   search: 'M11 4a7 7 0 1 0 0 14 7 7 0 0 0 0-14zM20 20l-4-4',
   chevronDown: 'M6 9l6 6 6-6',
+  download: 'M12 4v11M7.5 10.5L12 15l4.5-4.5M5 19h14',
+  wrap: 'M4 6h16M4 12h13a3 3 0 0 1 0 6h-4M14.5 15.5L12 18l2.5 2.5M4 18h5',
+  clock: 'M12 3a9 9 0 1 0 0 18 9 9 0 0 0 0-18zM12 7.5V12l3 2',
+  play: 'M8 5.5v13l10.5-6.5z',
+  pause: 'M8 5v14M16 5v14',
+  arrowDown: 'M12 5v14M6 13l6 6 6-6',
 } as const;
 
 /** The names of the icons that exist: a typo is a compile error, not an empty square. */

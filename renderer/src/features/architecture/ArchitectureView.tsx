@@ -119,7 +119,8 @@ export function ArchitectureView({ host }: { host: HostConfig }) {
           </div>
         ) : (
           <ArchitectureDiagram nodes={overview.nodes} edges={overview.edges} selected={selected} onSelect={onSelect}>
-            {(status.stale !== null || status.error !== null) && (
+            {/* While the SSH session reconnects, the pane's own banner already says so: one message, not two. */}
+            {connection !== 'reconnecting' && (status.stale !== null || status.error !== null) && (
               <div className="banner banner-warn arch-stale" role="status" data-testid="arch-stale">
                 {status.stale ?? `Live status stopped: ${status.error?.message ?? ''} Reconnecting…`}
               </div>

@@ -3,7 +3,7 @@ import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react
 import { Kbd } from '../../components/Kbd';
 import type { LogSource } from '../../stores/logs-store';
 import { compareEntries, type LogEntry } from './log-buffer';
-import { LogIcon } from './LogIcon';
+import { Icon } from '../../components/Icon';
 import { LogRow } from './LogRow';
 
 /** Height of an unwrapped row; rows are exactly this tall, so the list never re-measures them. */
@@ -151,7 +151,7 @@ export function LogList({ rows, sources, merged, wrap, timestamps, highlight, ap
       </div>
       {!stuck && rows.length > 0 && (
         <button type="button" className="logs-jump" onClick={jumpToLatest} data-testid="log-jump">
-          <LogIcon name="arrowDown" size={13} />
+          <Icon name="arrowDown" size={13} />
           {fresh > 0 && (
             <span className="logs-jump-count">{`${fresh.toLocaleString('en-US')} new ${fresh === 1 ? 'line' : 'lines'} · `}</span>
           )}

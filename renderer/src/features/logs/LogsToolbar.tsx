@@ -2,7 +2,6 @@ import { Icon } from '../../components/Icon';
 import { Kbd } from '../../components/Kbd';
 import type { LogsStatus } from '../../stores/logs-store';
 import { rangeFollows, windowLabel, type LogRange } from './log-range';
-import { LogIcon } from './LogIcon';
 import { RangePicker } from './RangePicker';
 
 interface LogsToolbarProps {
@@ -45,7 +44,7 @@ export function LogsToolbar(props: LogsToolbarProps) {
         title={closed ? 'Switch to the live tail (F)' : following ? 'Pause following (F)' : 'Follow new lines (F)'}
         data-testid="log-follow"
       >
-        <LogIcon name={following ? 'pause' : 'play'} size={12} />
+        <Icon name={following ? 'pause' : 'play'} size={12} />
         {closed ? 'Follow live' : following ? 'Following' : 'Follow'}
         <Kbd keys={['F']} />
       </button>
@@ -61,7 +60,7 @@ export function LogsToolbar(props: LogsToolbarProps) {
         onClick={() => props.onWrap(!wrap)}
         title="Wrap long lines"
       >
-        <LogIcon name="wrap" />
+        <Icon name="wrap" size={14} />
         Wrap
       </button>
       <button
@@ -71,7 +70,7 @@ export function LogsToolbar(props: LogsToolbarProps) {
         onClick={() => props.onTimestamps(!timestamps)}
         title="Show timestamps"
       >
-        <LogIcon name="clock" />
+        <Icon name="clock" size={14} />
         Time
       </button>
       <button type="button" className="btn btn-ghost" onClick={props.onClear} title="Empty the list (new lines keep coming)">
@@ -79,7 +78,7 @@ export function LogsToolbar(props: LogsToolbarProps) {
         Clear
       </button>
       <button type="button" className="btn" onClick={props.onExport} disabled={!canExport} title="Download the lines shown as a .log file">
-        <LogIcon name="download" />
+        <Icon name="download" size={14} />
         Export
       </button>
     </div>
@@ -95,7 +94,7 @@ export function WindowBanner({ range, onFollowLive }: { range: LogRange; onFollo
   const around = range.around === undefined ? null : new Date(range.around);
   return (
     <div className="logs-window" data-testid="log-window" role="status">
-      <LogIcon name="clock" size={13} />
+      <Icon name="clock" size={13} />
       <span>
         Showing <strong>{windowLabel(range.from, range.to, Date.now())}</strong>
         {around && (

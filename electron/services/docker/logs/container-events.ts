@@ -1,6 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import type Docker from 'dockerode';
-import { z } from 'zod';
+import { dockerEventSchema } from '../change-gate';
 import { mapDockerError, type DockerContext } from '../docker-errors';
 
 /** What a stopped container did next. */
@@ -13,7 +13,6 @@ export interface ContainerEventWatch {
   close(): void;
 }
 
-const eventSchema = z.object({ Type: z.string().optional(), Action: z.string().optional(), status: z.string().optional() });
 const MAX_EVENT_LINE = 64 * 1024;
 
 /**
@@ -85,7 +84,7 @@ export async function watchContainerEvents(docker: Docker, containerId: string, 
 function parseAction(line: string): string | undefined {
   if (line.trim() === '') return undefined;
   try {
-    const parsed = eventSchema.safeParse(JSON.parse(line));
+    const parsed = dockerEventSchema.safeParse(JSON.parse(line));
     return parsed.success ? (parsed.data.Action ?? parsed.data.status) : undefined;
   } catch {
     return undefined;
